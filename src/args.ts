@@ -1,0 +1,97 @@
+import {parseArgs} from 'node:util';
+
+/** What the command line asked for. */
+export interface CliOptions {
+	/** A markdown file to read instead of the bundled essay. */
+	readonly file: string | undefined;
+	readonly print: boolean;
+	/** Print width from `--width`, if given. */
+	readonly width: number | undefined;
+	/** 1-based section from `--section`, if given. */
+	readonly section: number | undefined;
+	readonly help: boolean;
+	readonly version: boolean;
+}
+
+/** A command line the program cannot act on: exit code 2, one line naming the flag. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
+export const MIN_WIDTH = 20;
+export const MAX_WIDTH = 1000;
+
+/** The text of `--help`. */
+export const USAGE = `Usage: mle-essay [file] [options]
+
+Reads "Hiring MLEs at early stage companies" (jxnl, 2024) in the terminal,
+or another markdown essay in the same format when a file is given.
+
+Options
+  --print        print the whole essay as text instead of opening the reader
+                 (also what happens when output is not a terminal)
+  --width N      print width in columns, ${MIN_WIDTH}–${MAX_WIDTH} (default: the terminal's, else 80)
+  --section N    open at section N (the cover is 1)
+  -h, --help     show this help
+  -v, --version  show the version
+
+Keys: press ? in the reader for the full list.`;
+
+function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
+	if (value === undefined) return undefined;
+	if (!/^\d+$/.test(value.trim()) || Number(value) < min || Number(value) > max) {
+		const range = Number.isFinite(max) ? `from ${min} to ${max}` : `of at least ${min}`;
+		throw new UsageError(`${flag} must be a whole number ${range} (got "${value}")`);
+	}
+
+	return Number(value);
+}
+
+function explain(error: unknown): string {
+	const code = (error as {code?: string}).code;
+	const message = error instanceof Error ? error.message : String(error);
+	const option = /'([^']+)'/.exec(message)?.[1]?.split(' ')[0];
+	if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${option ?? message}`;
+	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `${option ?? 'a flag'} ${/needs an argument|argument missing/i.test(message) ? 'needs a value' : 'does not take a value'}`;
+	return message;
+}
+
+/** Parses argv (without `node` and the script). Throws UsageError for anything it does not understand. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: [...argv],
+			allowPositionals: true,
+			strict: true,
+			options: {
+				print: {type: 'boolean'},
+				width: {type: 'string'},
+				section: {type: 'string'},
+				help: {type: 'boolean', short: 'h'},
+				version: {type: 'boolean', short: 'v'},
+			},
+		});
+	} catch (error) {
+		throw new UsageError(explain(error));
+	}
+
+	const {values, positionals} = parsed;
+	if (positionals.length > 1) throw new UsageError(`expected at most one file, got ${positionals.length}: ${positionals.join(' ')}`);
+	return {
+		file: positionals[0],
+		print: values.print ?? false,
+		width: wholeNumber('--width', values.width, MIN_WIDTH, MAX_WIDTH),
+		section: wholeNumber('--section', values.section, 1, Number.POSITIVE_INFINITY),
+		help: values.help ?? false,
+		version: values.version ?? false,
+	};
+}
+
+/** Whether output should be coloured: NO_COLOR wins, then FORCE_COLOR, then whether it is a terminal. */
+export function isColorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+	const force = env['FORCE_COLOR'];
+	if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+	return isTTY;
+}

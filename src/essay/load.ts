@@ -1,0 +1,81 @@
+import {readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {ContentError} from './errors.js';
+import {FrontMatterError} from './front-matter.js';
+import {parseEssay} from './parse.js';
+import type {Essay} from './types.js';
+
+/** Larger files are refused rather than read into memory: no essay is this long. */
+export const MAX_ESSAY_BYTES = 50 * 1024 * 1024;
+
+const decoder = new TextDecoder('utf-8', {fatal: true});
+
+function describe(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	switch (code) {
+		case 'ENOENT':
+			return 'no such file';
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'EISDIR':
+			return 'is a directory, not a markdown file';
+		case 'ELOOP':
+			return 'too many symbolic links';
+		default:
+			return error instanceof Error ? error.message : String(error);
+	}
+}
+
+/**
+ * Decodes the bytes of a markdown file, refusing what is not text.
+ * Throws ContentError naming `file` for empty, binary and non-UTF-8 content.
+ */
+export function decodeEssayBytes(bytes: Uint8Array, file: string): string {
+	if (bytes.length === 0) throw new ContentError(file, 'is empty');
+	if (bytes.includes(0)) throw new ContentError(file, 'is a binary file, not markdown text (it contains NUL bytes)');
+	let text: string;
+	try {
+		text = decoder.decode(bytes);
+	} catch {
+		throw new ContentError(file, 'is not valid UTF-8 text');
+	}
+
+	if (text.replace(/^\uFEFF/, '').trim() === '') throw new ContentError(file, 'is empty');
+	return text;
+}
+
+/** Parses decoded text, turning front-matter problems and an empty body into ContentErrors. */
+export function parseEssayText(text: string, file: string): Essay {
+	let essay: Essay;
+	try {
+		essay = parseEssay(text, {fallbackTitle: path.basename(file).replace(/\.(?:md|markdown)$/i, '')});
+	} catch (error) {
+		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
+		throw error;
+	}
+
+	const isEmpty = essay.sections.length === 1 && essay.sections[0]?.blocks.length === 0 && essay.titleSource !== 'heading';
+	if (isEmpty) throw new ContentError(file, 'has no essay text to show (only front matter or comments)');
+	return essay;
+}
+
+/**
+ * Reads and parses a markdown essay. The only module that reads content from disk.
+ * Every failure is a ContentError whose message names the file and the problem in one line.
+ */
+export function loadEssay(file: string): Essay {
+	let bytes: Buffer;
+	try {
+		const stats = statSync(file);
+		if (stats.isDirectory()) throw new ContentError(file, 'is a directory, not a markdown file');
+		if (!stats.isFile()) throw new ContentError(file, 'is not a regular file');
+		if (stats.size > MAX_ESSAY_BYTES) throw new ContentError(file, `is too large (over ${MAX_ESSAY_BYTES / 1024 / 1024} MB)`);
+		bytes = readFileSync(file);
+	} catch (error) {
+		if (error instanceof ContentError) throw error;
+		throw new ContentError(file, describe(error));
+	}
+
+	return parseEssayText(decodeEssayBytes(bytes, file), file);
+}

@@ -1,0 +1,148 @@
+import {Marked, type Token, type Tokens} from 'marked';
+import {admonitionExtension, type AdmonitionToken} from './admonition.js';
+import {bylineOf, splitFrontMatter} from './front-matter.js';
+import type {Block, Essay, Section} from './types.js';
+
+const lexer = new Marked({gfm: true, extensions: [admonitionExtension]});
+
+// C0 and C1 control characters other than tab and newline: dropped on load so no escape sequence
+// written in the content (clipboard writes, title changes, screen clears) can reach the terminal.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const EXCERPT_MARKER = /^[ \t]*<!--\s*more\s*-->[ \t]*$/gim;
+
+/**
+ * Line endings to LF, no byte-order mark, no control characters.
+ * CRLF and a BOM must parse exactly like plain LF text.
+ */
+export function normalizeText(text: string): string {
+	return text
+		.replace(/^\uFEFF/, '')
+		.replace(/\r\n?/g, '\n')
+		.replace(CONTROL_CHARACTERS, '');
+}
+
+/** `Lack of Dedicated Research Teams` → `lack-of-dedicated-research-teams`. */
+export function slugify(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/['’]/g, '')
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+/** The text a reader sees in inline markdown, without its markup. */
+function plainText(tokens: readonly Token[] | undefined, fallback: string): string {
+	if (!tokens) return fallback;
+	return tokens
+		.map((token) => {
+			if ('tokens' in token && token.tokens) return plainText(token.tokens, '');
+			if (token.type === 'br') return ' ';
+			return 'text' in token && typeof token.text === 'string' ? token.text : '';
+		})
+		.join('')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function isExcerptMarker(token: Token): boolean {
+	return token.type === 'html' && /^<!--\s*more\s*-->$/i.test(token.raw.trim());
+}
+
+/** Turns a run of lexer tokens into blocks: markdown runs kept as source, admonitions parsed again. */
+function toBlocks(tokens: readonly Token[]): Block[] {
+	const blocks: Block[] = [];
+	let markdown = '';
+	const flush = (): void => {
+		const source = markdown.replace(EXCERPT_MARKER, '').trim();
+		if (source !== '') blocks.push({kind: 'markdown', source});
+		markdown = '';
+	};
+
+	for (const token of tokens) {
+		if (token.type === 'admonition') {
+			flush();
+			const admonition = token as AdmonitionToken;
+			blocks.push({
+				kind: 'admonition',
+				type: admonition.admonitionType,
+				title: admonition.title.trim(),
+				form: admonition.form,
+				body: parseBlocks(admonition.body),
+			});
+		} else if (token.type !== 'def' && !isExcerptMarker(token)) {
+			markdown += token.raw;
+		}
+	}
+
+	flush();
+	return blocks;
+}
+
+/** Parses markdown (for example an admonition's body) into blocks. */
+export function parseBlocks(markdown: string): Block[] {
+	return toBlocks(lexer.lexer(markdown));
+}
+
+function linkDefinitionsOf(tokens: readonly Token[]): string {
+	return tokens
+		.filter((token): token is Tokens.Def => token.type === 'def')
+		.map((token) => token.raw.trim())
+		.join('\n');
+}
+
+/** What the caller must know about the file to name the essay when it has no title of its own. */
+export interface ParseOptions {
+	/** Used as the title when the file has neither an H1 nor a front-matter title. */
+	readonly fallbackTitle: string;
+}
+
+/**
+ * Parses a whole markdown document into an Essay: front matter, a cover (title, byline and everything
+ * before the first H2), and one section per H2. H3 and deeper stay inside their H2.
+ * Throws FrontMatterError for unreadable front matter.
+ */
+export function parseEssay(text: string, options: ParseOptions): Essay {
+	const {frontMatter, body} = splitFrontMatter(normalizeText(text));
+	const tokens = lexer.lexer(body);
+
+	let title: string | undefined;
+	const groups: Array<{heading: Tokens.Heading | undefined; tokens: Token[]}> = [{heading: undefined, tokens: []}];
+	for (const token of tokens) {
+		if (token.type === 'heading') {
+			const heading = token as Tokens.Heading;
+			if (heading.depth === 1 && title === undefined) {
+				title = plainText(heading.tokens, heading.text);
+				continue;
+			}
+
+			if (heading.depth === 2) {
+				groups.push({heading, tokens: []});
+				continue;
+			}
+		}
+
+		groups.at(-1)?.tokens.push(token);
+	}
+
+	const essayTitle = title || frontMatter.title || options.fallbackTitle;
+	const sections: Section[] = groups.map(({heading, tokens: groupTokens}) => {
+		const sectionTitle = heading ? plainText(heading.tokens, heading.text) : essayTitle;
+		return {
+			kind: heading ? 'chapter' : 'cover',
+			title: sectionTitle,
+			slug: slugify(sectionTitle),
+			blocks: toBlocks(groupTokens),
+		};
+	});
+
+	return {
+		title: essayTitle,
+		titleSource: title ? 'heading' : frontMatter.title ? 'front-matter' : 'file-name',
+		byline: bylineOf(frontMatter),
+		frontMatter,
+		sections,
+		linkDefinitions: linkDefinitionsOf(tokens),
+	};
+}

@@ -1,0 +1,46 @@
+/** Metadata from an essay's YAML front matter; every field is optional. */
+export interface FrontMatter {
+	readonly title?: string;
+	readonly date?: string;
+	readonly authors: readonly string[];
+	readonly categories: readonly string[];
+	readonly slug?: string;
+	readonly draft?: boolean;
+}
+
+/** A piece of a section's body: plain markdown, or an MkDocs admonition holding more blocks. */
+export type Block =
+	| {readonly kind: 'markdown'; readonly source: string}
+	| {
+			readonly kind: 'admonition';
+			/** The admonition's type as written: `note`, `warning`, `tip`… (lower case). */
+			readonly type: string;
+			/** The title in quotes, or the type capitalised when none was given; empty when `""` was given. */
+			readonly title: string;
+			/** `!!!` is fixed, `???` starts collapsed and `???+` starts expanded. */
+			readonly form: 'fixed' | 'collapsed' | 'expanded';
+			readonly body: readonly Block[];
+	  };
+
+/** One navigable part of the essay: the cover, or one H2 with everything under it. */
+export interface Section {
+	readonly kind: 'cover' | 'chapter';
+	/** Plain-text title: the essay title for the cover, the H2's text for a chapter. */
+	readonly title: string;
+	/** URL-style slug of the title, used to name sections in data files. */
+	readonly slug: string;
+	readonly blocks: readonly Block[];
+}
+
+/** A parsed essay: everything the renderer and the reader need, with no file system attached. */
+export interface Essay {
+	readonly title: string;
+	/** Where the title came from: the first H1, the front matter's `title`, or the file name. */
+	readonly titleSource: 'heading' | 'front-matter' | 'file-name';
+	/** `jxnl · April 8, 2024 · hiring`, or empty when the front matter says nothing. */
+	readonly byline: string;
+	readonly frontMatter: FrontMatter;
+	readonly sections: readonly Section[];
+	/** Link reference definitions (`[x]: url`) from anywhere in the file, so each block can resolve them. */
+	readonly linkDefinitions: string;
+}

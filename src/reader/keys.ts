@@ -1,0 +1,67 @@
+/** The subset of Ink's `Key` the reader looks at. */
+export interface InkKey {
+	readonly upArrow?: boolean;
+	readonly downArrow?: boolean;
+	readonly leftArrow?: boolean;
+	readonly rightArrow?: boolean;
+	readonly pageUp?: boolean;
+	readonly pageDown?: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return?: boolean;
+	readonly escape?: boolean;
+	readonly tab?: boolean;
+	readonly backspace?: boolean;
+	readonly delete?: boolean;
+	readonly ctrl?: boolean;
+	readonly meta?: boolean;
+}
+
+/** A key as the bindings name it: `right`, `pagedown`, `space`, `ctrl+c`, or the character typed (`q`, `G`, `?`). */
+export type KeyName = string;
+
+/**
+ * Names the key Ink reported. Returns undefined for input that is not one key (pasted text, unknown
+ * escape sequences, modified letters), so stray input never triggers a command.
+ */
+export function keyName(input: string, key: InkKey): KeyName | undefined {
+	if (key.ctrl && input === 'c') return 'ctrl+c';
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return 'tab';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl || key.meta) return undefined;
+	if (input === ' ') return 'space';
+	if ([...input].length === 1 && input >= ' ') return input;
+	return undefined;
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	space: 'Space',
+	tab: 'Tab',
+	backspace: 'Backspace',
+	'ctrl+c': 'Ctrl+C',
+};
+
+/** How a key is written on the help screen and in the status bar. */
+export function keyLabel(name: KeyName): string {
+	return LABELS[name] ?? name;
+}

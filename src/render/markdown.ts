@@ -1,0 +1,173 @@
+import Table from 'cli-table3';
+import {Marked, type Tokens} from 'marked';
+import {markedTerminal} from 'marked-terminal';
+import stringWidth from 'string-width';
+import {paint, theme, type Styles} from './styles.js';
+import {wrapText} from './wrap.js';
+
+/**
+ * Column widths for a table that must fit `width` columns: each column gets what it needs, and
+ * when they do not all fit, the widest give way first. Widths include one space of padding per side.
+ */
+export function fitColumns(natural: readonly number[], width: number): number[] {
+	const borders = natural.length + 1;
+	const available = Math.max(natural.length * 3, width - borders);
+	const wanted = natural.map((w) => w + 2);
+	if (wanted.reduce((a, b) => a + b, 0) <= available) return wanted;
+
+	const widths = [...wanted];
+	let total = widths.reduce((a, b) => a + b, 0);
+	while (total > available) {
+		const widest = Math.max(...widths);
+		if (widest <= 3) break;
+		const index = widths.indexOf(widest);
+		widths[index] = widest - 1;
+		total -= 1;
+	}
+
+	return widths;
+}
+
+function createMarked(styles: Styles, width: number): Marked {
+	const c = styles.chalk;
+	const marked = new Marked(
+		markedTerminal({
+			code: paint(styles, theme.code),
+			blockquote: c.italic,
+			html: paint(styles, theme.muted),
+			heading: paint(styles, theme.subheading).bold,
+			firstHeading: paint(styles, theme.title).bold,
+			hr: paint(styles, theme.muted),
+			listitem: (text) => text,
+			table: (text) => text,
+			paragraph: (text) => text,
+			strong: c.bold,
+			em: c.italic,
+			codespan: paint(styles, theme.code),
+			del: c.dim.strikethrough,
+			link: paint(styles, theme.link),
+			href: paint(styles, theme.link).underline,
+			emoji: true,
+			width,
+			reflowText: false,
+			showSectionPrefix: false,
+			tab: 2,
+		}),
+	);
+
+	let listDepth = 0;
+	marked.use({
+		renderer: {
+			// marked-terminal renumbers nested bullets as part of their ordered parent and emits stray
+			// reset-only lines; lists are drawn here, each item's lines hanging under its bullet.
+			list(token: Tokens.List) {
+				listDepth += 1;
+				try {
+					const start = typeof token.start === 'number' ? token.start : 1;
+					const lines: string[] = [];
+					token.items.forEach((item, index) => {
+						const bullet = token.ordered ? `${start + index}. ` : '• ';
+						const checkbox = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
+						const body = item.tokens
+							.map((child) =>
+								child.type === 'text'
+									? this.parser.parseInline((child as Tokens.Text).tokens ?? [child]) + '\n'
+									: this.parser.parse([child]),
+							)
+							.join('')
+							.replace(/\n+$/, '')
+							.split('\n');
+						body.forEach((line, lineIndex) => {
+							lines.push(lineIndex === 0 ? bullet + checkbox + line : line === '' ? '' : ' '.repeat(bullet.length) + line);
+						});
+						if (item.loose && index < token.items.length - 1) lines.push('');
+					});
+					const indent = listDepth === 1 ? '  ' : '';
+					return lines.map((line) => (line === '' ? '' : indent + line)).join('\n') + '\n\n';
+				} finally {
+					listDepth -= 1;
+				}
+			},
+			// marked-terminal leaves inline markup literal in tight list items (`**foo**`) and keeps the
+			// source's soft line breaks; both are fixed here, before our own wrapping.
+			text(token: Tokens.Text | Tokens.Escape) {
+				if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+				return token.text.replace(/\n/g, ' ');
+			},
+			// marked-terminal draws rules as wide as process.stdout, not the width asked for.
+			hr() {
+				return paint(styles, theme.muted)('─'.repeat(width)) + '\n\n';
+			},
+			// Code blocks: indented, one style, tabs expanded; never syntax-highlighted through the
+			// global chalk, which ignores our colour decision.
+			code(token: Tokens.Code) {
+				const style = paint(styles, theme.code);
+				const body = token.text
+					.replace(/\t/g, '    ')
+					.split('\n')
+					.map((line) => '    ' + style(line))
+					.join('\n');
+				return body + '\n\n';
+			},
+			blockquote(token: Tokens.Blockquote) {
+				const bar = paint(styles, theme.muted)('│ ');
+				const body = this.parser.parse(token.tokens).replace(/\n+$/, '');
+				return (
+					body
+						.split('\n')
+						.map((line) => bar + c.italic(line))
+						.join('\n') + '\n\n'
+				);
+			},
+			// Plain `text (url)`: OSC 8 hyperlinks confuse width measurement and some terminals.
+			link(token: Tokens.Link) {
+				const text = this.parser.parseInline(token.tokens);
+				const href = paint(styles, theme.link).underline(token.href);
+				const plain = token.text.trim();
+				if (plain === '' || plain === token.href || `mailto:${plain}` === token.href) return href;
+				return `${paint(styles, theme.link)(text)} (${href})`;
+			},
+			image(token: Tokens.Image) {
+				const alt = token.text.trim() || 'image';
+				return paint(styles, theme.muted)(`[image: ${alt}] (${token.href})`);
+			},
+			// marked-terminal's tables ignore the width; these shrink the widest columns and wrap cells.
+			table(token: Tokens.Table) {
+				const head = token.header.map((cell) => this.parser.parseInline(cell.tokens));
+				const rows = token.rows.map((row) => row.map((cell) => this.parser.parseInline(cell.tokens)));
+				const columns = Math.max(head.length, ...rows.map((row) => row.length));
+				const natural = Array.from({length: columns}, (_, index) =>
+					Math.max(1, ...[head, ...rows].map((row) => Math.max(...(row[index] ?? '').split('\n').map((line) => stringWidth(line))))),
+				);
+				const table = new Table({
+					head: head.map((cell) => c.bold(cell)),
+					colWidths: fitColumns(natural, width),
+					wordWrap: true,
+					wrapOnWordBoundary: true,
+					style: {head: [], border: styles.isColor ? ['gray'] : []},
+				});
+				for (const row of rows) table.push(row);
+				return table.toString() + '\n\n';
+			},
+		},
+	});
+	return marked;
+}
+
+const instances = new Map<string, Marked>();
+
+/**
+ * Renders markdown to terminal lines at most `width` display columns wide, styled with marked and
+ * marked-terminal. Pure for a given input; marked instances are reused per (colour, width).
+ */
+export function renderMarkdown(markdown: string, width: number, styles: Styles): string[] {
+	const key = `${styles.isColor ? 'c' : 'p'}:${width}`;
+	let marked = instances.get(key);
+	if (!marked) {
+		marked = createMarked(styles, width);
+		instances.set(key, marked);
+	}
+
+	const output = marked.parse(markdown, {async: false});
+	return wrapText(output, width);
+}

@@ -1,0 +1,68 @@
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import wrapAnsi from 'wrap-ansi';
+
+// What repeats on every wrapped line (indentation, block-quote bars) and what hangs (a list bullet,
+// whose continuation lines are indented by its width instead).
+const PREFIX = /^((?:[ ]|│ ?)*)((?:[*•+-]|\d+[.)])[ ]+(?:\[[ xX]\][ ]+)?)?/;
+
+/** How much of a narrow screen indentation may take before it is trimmed from the left. */
+function maxPrefix(width: number): number {
+	return Math.floor(width / 2);
+}
+
+/**
+ * Wraps one rendered line (ANSI styled) to `width` display columns, measuring with string-width so
+ * CJK and emoji fit. Continuation lines repeat the line's indentation and quote bars and hang under a
+ * list bullet. Words longer than the width are broken. No returned line is wider than `width`.
+ */
+export function wrapLine(line: string, width: number): string[] {
+	let text = line.replace(/\t/g, '    ');
+	if (stringWidth(text) <= width) return [text];
+
+	let plain = stripAnsi(text);
+	let match = PREFIX.exec(plain);
+	let repeatWidth = stringWidth(match?.[1] ?? '');
+	let hangWidth = stringWidth(match?.[2] ?? '');
+	if (repeatWidth + hangWidth > maxPrefix(width)) {
+		// Deeply nested content: drop outer indentation so the words still get most of the width.
+		text = sliceAnsi(text, Math.min(repeatWidth, repeatWidth + hangWidth - maxPrefix(width)));
+		plain = stripAnsi(text);
+		match = PREFIX.exec(plain);
+		repeatWidth = stringWidth(match?.[1] ?? '');
+		hangWidth = stringWidth(match?.[2] ?? '');
+		if (repeatWidth + hangWidth > maxPrefix(width)) {
+			repeatWidth = 0;
+			hangWidth = 0;
+		}
+	}
+
+	const prefixWidth = repeatWidth + hangWidth;
+	const first = sliceAnsi(text, 0, prefixWidth);
+	const repeat = sliceAnsi(text, 0, repeatWidth);
+	const continuation = repeat + ' '.repeat(hangWidth);
+	const content = sliceAnsi(text, prefixWidth);
+	const wrapped = wrapAnsi(content, width - prefixWidth, {hard: true, trim: true}).split('\n');
+	return wrapped.map((part, index) => (index === 0 ? first : continuation) + part);
+}
+
+/**
+ * Wraps a block of rendered text into lines no wider than `width`, with blank-looking lines made
+ * empty, runs of blank lines collapsed to one, and no blank lines at either end.
+ */
+export function wrapText(text: string, width: number): string[] {
+	const lines: string[] = [];
+	for (const raw of text.split('\n')) {
+		const isBlank = stripAnsi(raw).trim() === '';
+		if (isBlank) {
+			if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
+			continue;
+		}
+
+		lines.push(...wrapLine(raw.replace(/\s+$/, ''), width));
+	}
+
+	while (lines.at(-1) === '') lines.pop();
+	return lines;
+}

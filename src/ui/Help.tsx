@@ -1,0 +1,50 @@
+import {Box, Text} from 'ink';
+import {helpLines} from '../reader/key-bindings.js';
+import {theme} from '../theme.js';
+
+/** Props of the help screen. */
+export interface HelpProps {
+	readonly scroll: number;
+	readonly height: number;
+	readonly margin: number;
+	/** Who wrote the essay, shown under the keys. */
+	readonly attribution: string;
+}
+
+/** Width of the key column. */
+const KEY_COLUMN = 16;
+
+/** Every key binding, generated from the key table, scrolled to `scroll`. */
+export function Help({scroll, height, margin, attribution}: HelpProps) {
+	const lines = helpLines(attribution).slice(scroll, scroll + height);
+	return (
+		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin}>
+			{lines.map((line, index) => {
+				const key = `${scroll + index}`;
+				switch (line.kind) {
+					case 'title':
+						return (
+							<Text key={key} bold color={theme.heading}>
+								{line.text}
+							</Text>
+						);
+					case 'key':
+						return (
+							<Text key={key} wrap="truncate-end">
+								<Text color={theme.accent}>{`  ${line.keys}`.padEnd(KEY_COLUMN)}</Text>
+								{line.description}
+							</Text>
+						);
+					case 'text':
+						return (
+							<Text key={key} color={theme.muted} wrap="truncate-end">
+								{line.text}
+							</Text>
+						);
+					case 'blank':
+						return <Text key={key}> </Text>;
+				}
+			})}
+		</Box>
+	);
+}
