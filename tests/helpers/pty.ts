@@ -1,0 +1,149 @@
+import {execFileSync} from 'node:child_process';
+import pty from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import {CLI} from './paths.js';
+
+const {Terminal} = xterm;
+
+/** Marks the end of the wrapper shell's report after the program exits. */
+const DONE = '[[mle-essay-test-done]]';
+
+/** A run of the built CLI in a real pseudo-terminal, read through a headless xterm. */
+export interface PtySession {
+	/** The screen as text, one string per row, trailing spaces removed. */
+	screen(): string[];
+	/** The screen joined with newlines. */
+	text(): string;
+	/** Sends raw input (keys are escape sequences: see `keys`). */
+	write(data: string): void;
+	/** Resizes the pseudo-terminal and the emulator together. */
+	resize(columns: number, rows: number): void;
+	/** Waits until the screen satisfies `predicate` (or contains the string), polling; throws with the screen on timeout. */
+	waitFor(predicate: string | RegExp | ((text: string) => boolean), timeoutMs?: number): Promise<void>;
+	/** Waits for the program to exit; resolves with its exit code and the wrapper's `stty -a`. */
+	exited(timeoutMs?: number): Promise<{readonly code: number; readonly stty: string}>;
+	/** Sends a signal to the program itself (not the wrapper shell). */
+	signal(name: NodeJS.Signals): void;
+	/** Whether the emulator is showing the alternate screen. */
+	isAlternateScreen(): boolean;
+	/** Whether the last cursor-visibility change showed the cursor (true if there was none). */
+	isCursorVisible(): boolean;
+	/** Everything the program wrote. */
+	output(): string;
+	dispose(): void;
+}
+
+/** Escape sequences a terminal sends for keys. */
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	right: '\u001B[C',
+	left: '\u001B[D',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	escape: '\u001B',
+	enter: '\r',
+	ctrlC: '\u0003',
+} as const;
+
+/** Options for a run. */
+export interface SpawnOptions {
+	readonly columns?: number;
+	readonly rows?: number;
+	readonly env?: Record<string, string | undefined>;
+	readonly cwd?: string;
+}
+
+/**
+ * Starts `node dist/cli.js …args` in a pseudo-terminal, inside a shell that reports the exit code and
+ * the terminal's line settings (`stty -a`) after the program ends.
+ */
+export function spawnCli(args: readonly string[], options: SpawnOptions = {}): PtySession {
+	const columns = options.columns ?? 100;
+	const rows = options.rows ?? 30;
+	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 1000});
+	const env: Record<string, string> = {};
+	for (const [name, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...options.env})) {
+		// Ink prints only the last frame when CI is set.
+		if (value !== undefined && name !== 'CI' && !name.startsWith('VITEST')) env[name] = value;
+	}
+
+	const quoted = [CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+	const script = `${JSON.stringify(process.execPath)} ${quoted}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'`;
+	const child = pty.spawn('/bin/sh', ['-c', script], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
+	let raw = '';
+	let pending = Promise.resolve();
+	child.onData((data) => {
+		raw += data;
+		pending = pending.then(() => new Promise<void>((resolve) => terminal.write(data, resolve)));
+	});
+	let closed = false;
+	child.onExit(() => {
+		closed = true;
+	});
+
+	const screen = (): string[] => {
+		const buffer = terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < terminal.rows; row++) {
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		}
+
+		return lines;
+	};
+
+	const poll = async (check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> => {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			await pending;
+			if (check()) return;
+			if (Date.now() > deadline) throw new Error(`${describe()}\n--- screen ---\n${screen().join('\n')}`);
+			await new Promise((resolve) => setTimeout(resolve, 15));
+		}
+	};
+
+	return {
+		screen,
+		text: () => screen().join('\n'),
+		write(data) {
+			child.write(data);
+		},
+		resize(newColumns, newRows) {
+			terminal.resize(newColumns, newRows);
+			child.resize(newColumns, newRows);
+		},
+		async waitFor(predicate, timeoutMs = 10_000) {
+			const test =
+				typeof predicate === 'function'
+					? predicate
+					: typeof predicate === 'string'
+						? (text: string) => text.includes(predicate)
+						: (text: string) => predicate.test(text);
+			await poll(() => test(screen().join('\n')), timeoutMs, () => `timed out waiting for ${String(predicate)}`);
+		},
+		async exited(timeoutMs = 10_000) {
+			await poll(() => raw.includes(DONE) || closed, timeoutMs, () => 'timed out waiting for the program to exit');
+			const match = /\[exit (\d+)\]/.exec(raw);
+			const stty = raw.slice(match?.index ?? 0);
+			return {code: match ? Number(match[1]) : -1, stty};
+		},
+		signal(name) {
+			const pids = execFileSync('pgrep', ['-P', String(child.pid)], {encoding: 'utf8'}).trim().split('\n').filter(Boolean);
+			for (const pid of pids) process.kill(Number(pid), name);
+		},
+		isAlternateScreen: () => terminal.buffer.active.type === 'alternate',
+		isCursorVisible: () => raw.lastIndexOf('\u001B[?25l') <= raw.lastIndexOf('\u001B[?25h'),
+		output: () => raw,
+		dispose() {
+			try {
+				child.kill();
+			} catch {
+				// Already gone.
+			}
+
+			terminal.dispose();
+		},
+	};
+}

@@ -1,0 +1,158 @@
+import {readFileSync} from 'node:fs';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import {describe, expect, it} from 'vitest';
+import {parseEssay} from '../src/essay/parse.js';
+import {columnLayout, MEASURE} from '../src/render/layout.js';
+import {fitColumns, renderMarkdown} from '../src/render/markdown.js';
+import {createSectionLines} from '../src/render/section-lines.js';
+import {renderSection} from '../src/render/section.js';
+import {stylesFor} from '../src/render/styles.js';
+import {wrapLine} from '../src/render/wrap.js';
+import {ESSAY, fixture} from './helpers/paths.js';
+
+const color = stylesFor(true);
+const plain = stylesFor(false);
+const essay = parseEssay(readFileSync(ESSAY, 'utf8'), {fallbackTitle: 'x'});
+const sink = parseEssay(readFileSync(fixture('kitchen-sink.md'), 'utf8'), {fallbackTitle: 'x'});
+const widest = (lines: readonly string[]) => Math.max(...lines.map((line) => stringWidth(line)));
+const ESC = '\u001B';
+
+describe('rendering markdown', () => {
+	it('styles headings without a literal #', () => {
+		const lines = renderMarkdown('### Deeper heading\n\ntext', 60, color).map((line) => stripAnsi(line));
+		expect(lines[0]).toBe('Deeper heading');
+		expect(lines.join('\n')).not.toContain('#');
+	});
+
+	it('applies inline styles inside tight list items (marked-terminal leaves them literal)', () => {
+		const lines = renderMarkdown('- one **bold** item\n- two *em* and `code`', 60, color);
+		const text = lines.join('\n');
+		expect(stripAnsi(text)).toBe('  • one bold item\n  • two em and code');
+		expect(text).toContain(`${ESC}[1mbold${ESC}[22m`);
+	});
+
+	it('numbers ordered lists and nests bullets under their item', () => {
+		const lines = renderMarkdown('1. a\n2. b\n   - inner\n3. c', 60, plain);
+		expect(lines).toEqual(['  1. a', '  2. b', '     • inner', '  3. c']);
+	});
+
+	it('hangs wrapped list text under the bullet and repeats quote bars', () => {
+		const list = renderMarkdown('- ' + 'word '.repeat(30), 40, plain);
+		expect(list[0]).toMatch(/^ {2}• word/);
+		expect(list.slice(1).every((line) => line.startsWith('    word'))).toBe(true);
+		const quote = renderMarkdown('> ' + 'quoted '.repeat(20), 40, plain);
+		expect(quote.length).toBeGreaterThan(1);
+		expect(quote.every((line) => line.startsWith('│ '))).toBe(true);
+	});
+
+	it('joins soft line breaks from hard-wrapped source into flowing text', () => {
+		expect(renderMarkdown('one\ntwo\nthree', 60, plain)).toEqual(['one two three']);
+	});
+
+	it('shows a link with its address', () => {
+		expect(renderMarkdown('see [the post](https://example.com/a)', 60, plain)).toEqual(['see the post (https://example.com/a)']);
+	});
+
+	it('fits tables to the width by wrapping cells', () => {
+		const table = renderMarkdown('| a | b |\n|---|---|\n| ' + 'long '.repeat(30) + '| short |', 40, plain);
+		expect(widest(table)).toBeLessThanOrEqual(40);
+		expect(table.join(' ')).toContain('short');
+		expect(fitColumns([10, 100], 40)).toEqual([12, 25]);
+	});
+
+	it('wraps CJK and emoji by display width', () => {
+		const lines = renderMarkdown('中文'.repeat(40) + ' 😀😀😀', 30, plain);
+		expect(widest(lines)).toBeLessThanOrEqual(30);
+		expect(lines.join('')).toContain('😀😀😀');
+	});
+
+	it('breaks a word longer than the line', () => {
+		const lines = renderMarkdown('x'.repeat(1000), 50, plain);
+		expect(lines).toHaveLength(20);
+		expect(widest(lines)).toBe(50);
+	});
+
+	it('expands tabs in code blocks so widths stay true', () => {
+		const lines = renderMarkdown('```\n\tindented\n```', 40, plain);
+		expect(lines).toEqual(['        indented']);
+	});
+
+	it('never lets deep nesting push text off the screen', () => {
+		const deep = Array.from({length: 60}, (_, depth) => `${'  '.repeat(depth)}- level ${depth} ${'text '.repeat(8)}`).join('\n');
+		const lines = renderMarkdown(deep, 40, plain);
+		expect(widest(lines)).toBeLessThanOrEqual(40);
+		expect(lines.join(' ')).toContain('level 59');
+	});
+});
+
+describe('wrapLine', () => {
+	it('keeps a line that fits as it is', () => {
+		expect(wrapLine('short', 10)).toEqual(['short']);
+	});
+
+	it('carries styles onto continuation lines', () => {
+		const lines = wrapLine(`${ESC}[1m${'bold '.repeat(10)}${ESC}[22m`, 20);
+		expect(lines.length).toBeGreaterThan(1);
+		expect(lines[1]).toContain(`${ESC}[1m`);
+	});
+});
+
+describe('rendering sections', () => {
+	it('draws the admonition as a bordered callout with its title, not raw !!!', () => {
+		const lines = renderSection(essay, 0, 60, plain);
+		const text = lines.join('\n');
+		expect(text).not.toContain('!!!');
+		expect(lines[0]).toBe('Hiring MLEs at early stage companies');
+		expect(lines[1]).toBe('jxnl · April 8, 2024 · hiring');
+		expect(text).toMatch(/╭─ Note ─+╮\n│ A voice memo turned essay\. +│/);
+		expect(text).toMatch(/│ Most of this is actually a short voice memoir I've +│/);
+		expect(text).toContain('╰──');
+	});
+
+	it('never renders a line wider than the width, at any width, for the essay and the fixture', () => {
+		for (const document of [essay, sink]) {
+			for (const width of [20, 33, 40, 57, 80, 84]) {
+				for (let index = 0; index < document.sections.length; index++) {
+					expect(widest(renderSection(document, index, width, color))).toBeLessThanOrEqual(width);
+				}
+			}
+		}
+	});
+
+	it('has no escape codes at all without colour', () => {
+		for (let index = 0; index < sink.sections.length; index++) {
+			expect(renderSection(sink, index, 60, plain).join('\n')).not.toContain(ESC);
+		}
+	});
+
+	it('uses colour when asked', () => {
+		expect(renderSection(essay, 1, 60, color).join('\n')).toContain(`${ESC}[`);
+	});
+
+	it('shows the last sentence of the essay', () => {
+		const lines = renderSection(essay, 2, 70, plain);
+		expect(lines.join(' ')).toMatch(/sustained AI innovation and growth\.$/);
+	});
+
+	it('draws every admonition type and form of the fixture', () => {
+		const text = renderSection(sink, 0, 60, plain).join('\n');
+		expect(text).toContain('╭─ Tip ─');
+		expect(text).toContain('Lists inside a callout');
+		expect(text).toContain('• one bold item');
+		expect(text).toContain('╭─ ▸ Warning ─');
+	});
+});
+
+describe('layout and caching', () => {
+	it('caps the text column at a reading measure and centres it', () => {
+		expect(columnLayout(200)).toEqual({width: MEASURE, margin: 58});
+		expect(columnLayout(40)).toEqual({width: 36, margin: 2});
+	});
+
+	it('renders a section once per width', () => {
+		const lines = createSectionLines(essay, {isColor: true});
+		expect(lines.linesOf(1, 60)).toBe(lines.linesOf(1, 60));
+		expect(lines.linesOf(1, 61)).not.toBe(lines.linesOf(1, 60));
+	});
+});
