@@ -13,10 +13,8 @@ export function StatusBar({state, sectionTitle}: StatusBarProps) {
 	const {left, right} = statusLine(statusParts(state, sectionTitle), state.screen.columns);
 	return (
 		<Box height={1} width={state.screen.columns}>
-			<Text inverse bold wrap="truncate-end">
-				{left}
-			</Text>
 			<Text inverse wrap="truncate-end">
+				<Text bold>{left}</Text>
 				{right}
 			</Text>
 		</Box>

@@ -1,0 +1,133 @@
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import {describe, expect, it} from 'vitest';
+import {CLI, ESSAY, fixture} from './helpers/paths.js';
+
+/** Runs the built CLI with pipes for stdin and stdout: never a terminal. */
+function run(args: readonly string[], env: Record<string, string | undefined> = {}) {
+	const result = spawnSync(process.execPath, [CLI, ...args], {
+		encoding: 'utf8',
+		env: {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env},
+		timeout: 20_000,
+	});
+	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+const collapse = (text: string) => text.replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The essay's paragraphs as a reader would read them: no front matter, no markup. */
+function sourceParagraphs(): string[] {
+	const body = readFileSync(ESSAY, 'utf8').split(/^---$/m).slice(2).join('---');
+	return body
+		.split(/\n\s*\n/)
+		.map((paragraph) => paragraph.replace(/^#+ /, '').replace(/^!!! note "(.*)"$/, '$1').trim())
+		.filter((paragraph) => paragraph !== '')
+		.map((paragraph) => collapse(paragraph));
+}
+
+describe('not a terminal: the whole essay as text', () => {
+	const {code, stdout, stderr} = run([]);
+
+	it('exits 0 with nothing on stderr', () => {
+		expect(code).toBe(0);
+		expect(stderr).toBe('');
+	});
+
+	it('contains every paragraph of the essay, word for word', () => {
+		const printed = collapse(stdout);
+		const paragraphs = sourceParagraphs();
+		expect(paragraphs.length).toBeGreaterThanOrEqual(12);
+		for (const paragraph of paragraphs) expect(printed).toContain(paragraph);
+	});
+
+	it('has no escape codes, no !!!, no front matter', () => {
+		expect(stdout).not.toContain('\u001B');
+		expect(stdout).not.toContain('!!!');
+		expect(stdout).not.toContain('slug:');
+		expect(stdout).not.toContain('draft');
+		expect(stdout.startsWith('Hiring MLEs at early stage companies\njxnl · April 8, 2024 · hiring\n')).toBe(true);
+	});
+
+	it('draws the callout as a text box', () => {
+		expect(stdout).toMatch(/╭─ Note ─+╮\n│ A voice memo turned essay\./);
+	});
+
+	it('wraps at --width, 80 by default', () => {
+		const widest = (text: string) => Math.max(...text.split('\n').map((line) => stringWidth(line)));
+		expect(widest(stdout)).toBeLessThanOrEqual(80);
+		expect(widest(stdout)).toBeGreaterThan(70);
+		expect(widest(run(['--width', '40']).stdout)).toBeLessThanOrEqual(40);
+	});
+
+	it('prints one section with --section', () => {
+		const {stdout: one} = run(['--print', '--section', '3']);
+		expect(one.startsWith('Lack of Dedicated Research Teams Hinders AI Progress\n')).toBe(true);
+		expect(one).not.toContain('As a consultant');
+	});
+
+	it('prints colour only when FORCE_COLOR asks, and never with NO_COLOR', () => {
+		expect(run(['--print'], {FORCE_COLOR: '1'}).stdout).toContain('\u001B[');
+		expect(run(['--print'], {FORCE_COLOR: '1', NO_COLOR: '1'}).stdout).not.toContain('\u001B');
+	});
+
+	it('reads another markdown file under the same rules', () => {
+		const {code: sinkCode, stdout: sink} = run([fixture('kitchen-sink.md')]);
+		expect(sinkCode).toBe(0);
+		expect(sink).toContain('A kitchen sink post\nada, grace · November 2, 2023 · craft, tools');
+		expect(sink).toContain('The last paragraph has no final newline.');
+		expect(sink).not.toContain('<!-- more -->');
+	});
+});
+
+describe('a pipe closed early', () => {
+	it('ends quietly with exit code 0', async () => {
+		const big = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-pipe-')), 'long.md');
+		writeFileSync(big, '# Long\n\n' + Array.from({length: 3000}, (_, index) => `## Part ${index}\n\nParagraph ${index}.`).join('\n\n'));
+		const child = spawn(process.execPath, [CLI, '--print', big], {stdio: ['ignore', 'pipe', 'pipe']});
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => {
+			stderr += chunk.toString();
+		});
+		child.stdout.once('data', () => child.stdout.destroy());
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		expect(stderr).toBe('');
+		expect(code).toBe(0);
+	});
+});
+
+describe('errors', () => {
+	const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-cli-'));
+
+	it.each([
+		['--frobnicate', 'mle-essay: unknown flag --frobnicate (see mle-essay --help)'],
+		['--width=abc', 'mle-essay: --width must be a whole number from 20 to 1000 (got "abc") (see mle-essay --help)'],
+		['--section=9', 'mle-essay: --section 9 is past the end: the essay has 3 sections (see mle-essay --help)'],
+	])('a usage error (%s) exits 2 with one line naming the flag', (flag, message) => {
+		const {code, stdout, stderr} = run([flag]);
+		expect(code).toBe(2);
+		expect(stdout).toBe('');
+		expect(stderr).toBe(message + '\n');
+	});
+
+	it('a missing file, a directory and an empty file exit 1 with one line naming the file', () => {
+		const empty = path.join(dir, 'empty.md');
+		writeFileSync(empty, '');
+		for (const [target, problem] of [
+			[path.join(dir, 'nope.md'), 'no such file'],
+			[dir, 'is a directory, not a markdown file'],
+			[empty, 'is empty'],
+		] as const) {
+			const {code, stderr} = run([target]);
+			expect(code).toBe(1);
+			expect(stderr).toBe(`mle-essay: ${target}: ${problem}\n`);
+		}
+	});
+
+	it('prints help and version', () => {
+		expect(run(['--help']).stdout).toContain('Usage: mle-essay [file] [options]');
+		expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+	});
+});

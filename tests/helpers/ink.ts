@@ -1,0 +1,15 @@
+/** Polls `lastFrame` until `predicate` holds: never a fixed sleep. Throws with the last frame on timeout. */
+export async function waitForFrame(
+	lastFrame: () => string | undefined,
+	predicate: string | ((frame: string) => boolean),
+	timeoutMs = 5000,
+): Promise<string> {
+	const test = typeof predicate === 'string' ? (frame: string) => frame.includes(predicate) : predicate;
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const frame = lastFrame() ?? '';
+		if (test(frame)) return frame;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(predicate)}\n--- frame ---\n${frame}`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}

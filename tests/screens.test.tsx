@@ -1,0 +1,143 @@
+import {readFileSync} from 'node:fs';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {parseEssay} from '../src/essay/parse.js';
+import {initialState, type DocumentShape} from '../src/reader/state.js';
+import {createSectionLines} from '../src/render/section-lines.js';
+import {App} from '../src/ui/App.js';
+import {Help} from '../src/ui/Help.js';
+import {StatusBar} from '../src/ui/StatusBar.js';
+import {statusLine, statusParts} from '../src/ui/status.js';
+import {Toc} from '../src/ui/Toc.js';
+import {TooSmall} from '../src/ui/TooSmall.js';
+import {waitForFrame} from './helpers/ink.js';
+import {ESSAY} from './helpers/paths.js';
+import {keys} from './helpers/pty.js';
+
+const essay = parseEssay(readFileSync(ESSAY, 'utf8'), {fallbackTitle: 'x'});
+const document: DocumentShape = {sectionCount: 3, lineCount: (index) => [100, 10, 50][index] ?? 0};
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('status bar', () => {
+	it('shows the title, the position, progress, the scroll indicator and help', () => {
+		const state = initialState(document, {columns: 100, rows: 30});
+		const {lastFrame} = render(<StatusBar state={state} sectionTitle="Hiring MLEs at early stage companies" />);
+		// Right-aligned to the last column (Ink drops the final space of a frame).
+		const right = ' 1/3  ▰▱▱▱▱▱▱▱▱▱  28% ↓  ? help';
+		expect(lastFrame()).toBe(' Hiring MLEs at early stage companies'.padEnd(100 - right.length - 1) + right);
+	});
+
+	it('shows no scroll indicator when the section fits, and the notice instead of the title', () => {
+		const state = {...initialState(document, {columns: 60, rows: 30}, 1), notice: 'This is the end of the essay.'};
+		const {lastFrame} = render(<StatusBar state={state} sectionTitle="Short" />);
+		const right = ' 2/3  ▰▰▰▰▰▰▰▱▱▱  ? help';
+		expect(lastFrame()).toBe(' This is the end of the essay.'.padEnd(60 - right.length - 1) + right);
+	});
+
+	it('truncates a long title and keeps the right-hand side on a narrow screen', () => {
+		const parts = statusParts(initialState(document, {columns: 40, rows: 30}), 'A very long section title that cannot fit');
+		const {left, right} = statusLine(parts, 40);
+		expect(left + right).toHaveLength(40);
+		expect(left).toContain('…');
+		expect(right).toContain('? help');
+	});
+});
+
+describe('help screen', () => {
+	it('lists the key table and the attribution', () => {
+		const {lastFrame} = render(<Help scroll={0} height={40} margin={2} attribution="“Hiring MLEs at early stage companies” — jxnl · April 8, 2024 · hiring" />);
+		const frame = lastFrame() ?? '';
+		expect(frame).toContain('  Reading');
+		expect(frame).toContain('    → l n         next section');
+		expect(frame).toContain('    1–9           jump to section N (the cover is 1)');
+		expect(frame).toContain('    t             table of contents');
+		expect(frame).toContain('    Space         page down; at the bottom, next section');
+		expect(frame).toContain('jxnl · April 8, 2024');
+	});
+
+	it('shows only the lines that fit, from the scroll position', () => {
+		const {lastFrame} = render(<Help scroll={1} height={3} margin={0} attribution="x" />);
+		expect(lastFrame()).toBe('  → l n         next section\n  ← h p         previous section\n  ↓ j           scroll down a line');
+	});
+});
+
+describe('table of contents', () => {
+	it('numbers the sections, marks the current one and highlights the cursor', () => {
+		const {lastFrame} = render(<Toc titles={['Cover', 'One', 'Two']} current={1} cursor={2} height={10} margin={0} />);
+		expect(lastFrame()).toBe('Contents\n\n  1  Cover (cover)\n  2  One ●\n› 3  Two\n\n\n\n\n');
+	});
+
+	it('keeps the cursor in view in a long list', () => {
+		const titles = Array.from({length: 200}, (_, index) => `Section ${index + 1}`);
+		const {lastFrame} = render(<Toc titles={titles} current={0} cursor={150} height={7} margin={0} />);
+		expect(lastFrame()).toContain('› 151  Section 151');
+		expect(lastFrame()?.split('\n')).toHaveLength(7);
+	});
+});
+
+describe('small terminal', () => {
+	it('shows a one-line notice with the size and the minimum', () => {
+		const {lastFrame} = render(<TooSmall size={{columns: 30, rows: 10}} />);
+		expect(lastFrame()).toBe('Terminal is 30×10: enlarge it to at least 40×12 to read (q quits).');
+	});
+});
+
+describe('the reader app', () => {
+	const setup = () => {
+		const onExit = vi.fn();
+		const sectionLines = createSectionLines(essay, {isColor: false});
+		const view = render(<App essay={essay} sectionLines={sectionLines} onExit={onExit} />);
+		return {...view, onExit};
+	};
+
+	it('opens on the cover with its callout and moves through the essay by keyboard', async () => {
+		const {lastFrame, stdin} = setup();
+		await waitForFrame(lastFrame, 'A voice memo turned essay.');
+		expect(lastFrame()).not.toContain('!!!');
+		stdin.write(keys.right);
+		await waitForFrame(lastFrame, '2/3');
+		expect(lastFrame()).toContain('Many startups make the mistake');
+		stdin.write('G');
+		await waitForFrame(lastFrame, 'flex into traditional machine learning.');
+		stdin.write('3');
+		await waitForFrame(lastFrame, '3/3');
+		stdin.write('1');
+		await waitForFrame(lastFrame, '1/3');
+	});
+
+	it('opens the table of contents and jumps to the chosen section', async () => {
+		const {lastFrame, stdin} = setup();
+		await waitForFrame(lastFrame, '1/3');
+		stdin.write('t');
+		await waitForFrame(lastFrame, 'Contents');
+		stdin.write(keys.down);
+		await waitForFrame(lastFrame, '› 2');
+		stdin.write(keys.down);
+		await waitForFrame(lastFrame, '› 3');
+		stdin.write(keys.enter);
+		await waitForFrame(lastFrame, (frame) => frame.includes('3/3') && frame.includes('Another pattern'));
+	});
+
+	it('opens help with ? and closes it with Esc', async () => {
+		const {lastFrame, stdin} = setup();
+		await waitForFrame(lastFrame, '1/3');
+		stdin.write('?');
+		await waitForFrame(lastFrame, 'next section');
+		stdin.write(keys.escape);
+		await waitForFrame(lastFrame, (frame) => !frame.includes('next section') && frame.includes('As a consultant'));
+	});
+
+	it('reports q and Ctrl+C as exit codes 0 and 130', async () => {
+		const quit = setup();
+		await waitForFrame(quit.lastFrame, '1/3');
+		quit.stdin.write('q');
+		await vi.waitFor(() => expect(quit.onExit).toHaveBeenCalledWith(0));
+		const interrupted = setup();
+		await waitForFrame(interrupted.lastFrame, '1/3');
+		interrupted.stdin.write(keys.ctrlC);
+		await vi.waitFor(() => expect(interrupted.onExit).toHaveBeenCalledWith(130));
+	});
+});
