@@ -9,5 +9,6 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		// Real-terminal tests each start a Node process; two cores, so keep the pool small.
 		maxWorkers: 2,
+		reporters: ['default', './tests/helpers/summary-reporter.ts'],
 	},
 });

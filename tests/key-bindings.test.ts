@@ -47,3 +47,15 @@ describe('the key table', () => {
 		expect(keyLabel('pagedown')).toBe('PgDn');
 	});
 });
+
+describe('README', () => {
+	it('documents every key the reader binds', async () => {
+		const {readFileSync} = await import('node:fs');
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		const keysSection = readme.slice(readme.indexOf('## Keys'), readme.indexOf('## Command line'));
+		for (const binding of keyBindings.reader) {
+			const labels = binding.label ? binding.label.split('–').map((digit) => `\`${digit}\``) : binding.keys.map((key) => `\`${keyLabel(key)}\``);
+			for (const label of labels) expect(keysSection, binding.description).toContain(label);
+		}
+	});
+});

@@ -88,7 +88,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		const buffer = terminal.buffer.active;
 		const lines: string[] = [];
 		for (let row = 0; row < terminal.rows; row++) {
-			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true, 0, terminal.cols) ?? '');
 		}
 
 		return lines;

@@ -1,0 +1,142 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {keys, spawnCli, type PtySession} from './helpers/pty.js';
+
+const sessions: PtySession[] = [];
+function start(args: readonly string[] = [], options: Parameters<typeof spawnCli>[1] = {}): PtySession {
+	const session = spawnCli(args, options);
+	sessions.push(session);
+	return session;
+}
+
+afterEach(() => {
+	for (const session of sessions.splice(0)) session.dispose();
+});
+
+/** The line settings `stty -a` reports once the program has ended: echo and canonical (line) mode on. */
+function expectTerminalRestored(session: PtySession, stty: string): void {
+	expect(session.isAlternateScreen()).toBe(false);
+	expect(session.isCursorVisible()).toBe(true);
+	expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
+	expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
+}
+
+describe('the reader in a real terminal', () => {
+	it('shows the title on the first frame, on the alternate screen', async () => {
+		const session = start();
+		await session.waitFor('Hiring MLEs at early stage companies');
+		expect(session.isAlternateScreen()).toBe(true);
+		expect(session.text()).toContain('jxnl · April 8, 2024 · hiring');
+		expect(session.text()).toContain('╭─ Note');
+		expect(session.text()).not.toContain('!!!');
+		expect(session.screen().at(-2)).toMatch(/1\/3 .*\? help/);
+	});
+
+	it('moves to the first pattern with →, and G shows its last sentence', async () => {
+		const session = start([], {columns: 80, rows: 24});
+		await session.waitFor('1/3');
+		session.write(keys.right);
+		await session.waitFor('2/3');
+		expect(session.text()).toContain('Machine learning engineers are hired too early');
+		expect(session.text()).not.toContain('traditional machine learning.');
+		session.write('G');
+		await session.waitFor('traditional machine learning.');
+		expect(session.text()).toContain('100%');
+	});
+
+	it('never draws taller than the terminal minus one row', async () => {
+		const session = start([], {columns: 80, rows: 20});
+		await session.waitFor('1/3');
+		const screen = session.screen();
+		expect(screen.at(-1)).toBe('');
+		expect(screen.at(-2)).toContain('? help');
+	});
+
+	it('re-wraps live when the terminal is resized, without a key', async () => {
+		const session = start([], {columns: 100, rows: 30});
+		await session.waitFor('As a consultant, I recognize that my perspective on hiring is influenced by the fact');
+		session.resize(50, 30);
+		await session.waitFor((text) => text.split('\n').some((line) => line.trim() === 'As a consultant, I recognize that my'));
+		expect(session.screen().filter((line) => line.length > 50)).toEqual([]);
+		expect(session.screen().at(-2)).toMatch(/1\/3 .*\? help/);
+	});
+
+	it('shows a notice below 40×12 and recovers when the terminal grows', async () => {
+		const session = start([], {columns: 80, rows: 24});
+		await session.waitFor('1/3');
+		session.resize(30, 10);
+		await session.waitFor('Terminal is 30×10');
+		session.resize(80, 24);
+		await session.waitFor((text) => text.includes('1/3') && !text.includes('Terminal is'));
+	});
+
+	it('opens help generated from the key table, and the table of contents', async () => {
+		const session = start([], {columns: 100, rows: 40});
+		await session.waitFor('1/3');
+		session.write('?');
+		await session.waitFor('jump to section N');
+		session.write(keys.escape);
+		await session.waitFor((text) => !text.includes('jump to section N'));
+		session.write('t');
+		await session.waitFor('Contents');
+		session.write(keys.down + keys.down + keys.enter);
+		await session.waitFor('3/3');
+		expect(session.text()).toContain('Lack of Dedicated Research Teams');
+	});
+
+	it('opens at --section N', async () => {
+		const session = start(['--section', '2']);
+		await session.waitFor('2/3');
+	});
+});
+
+describe('leaving restores the terminal exactly', () => {
+	it('q exits 0', async () => {
+		const session = start();
+		await session.waitFor('1/3');
+		session.write('q');
+		const {code, stty} = await session.exited();
+		expect(code).toBe(0);
+		expectTerminalRestored(session, stty);
+	});
+
+	it('Ctrl+C exits 130, from the help screen too', async () => {
+		const session = start();
+		await session.waitFor('1/3');
+		session.write('?');
+		await session.waitFor('next section');
+		session.write(keys.ctrlC);
+		const {code, stty} = await session.exited();
+		expect(code).toBe(130);
+		expectTerminalRestored(session, stty);
+	});
+
+	it.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	] as const)('%s exits %i', async (signal, expected) => {
+		const session = start();
+		await session.waitFor('1/3');
+		session.signal(signal);
+		const {code, stty} = await session.exited();
+		expect(code).toBe(expected);
+		expectTerminalRestored(session, stty);
+	});
+
+	it('a bad file never touches the terminal: one line, exit 1', async () => {
+		const session = start(['/nonexistent/essay.md']);
+		const {code} = await session.exited();
+		expect(code).toBe(1);
+		expect(session.output()).not.toContain('\u001B[?1049h');
+		expect(session.text()).toContain('mle-essay: /nonexistent/essay.md: no such file');
+		expect(session.text()).not.toMatch(/\n\s+at /);
+	});
+});
+
+describe('colour', () => {
+	it('NO_COLOR keeps the layout and sends no colour codes', async () => {
+		const session = start([], {env: {NO_COLOR: '1'}});
+		await session.waitFor('1/3');
+		expect(session.output()).not.toMatch(/\u001B\[(3\d|9\d|4\d)m/);
+		expect(session.text()).toContain('╭─ Note');
+	});
+});
