@@ -140,3 +140,27 @@ describe('colour', () => {
 		expect(session.text()).toContain('╭─ Note');
 	});
 });
+
+describe('another blog post in the same format', () => {
+	it('opens it with its own sections, callouts and byline, and reaches its last line', async () => {
+		const {fixture} = await import('./helpers/paths.js');
+		const session = start([fixture('field-notes.md')], {columns: 72, rows: 16});
+		await session.waitFor('Field notes from a year of evals');
+		expect(session.text()).toContain('river · February 19, 2024 · engineering, notes');
+		expect(session.text()).toContain('╭─ Abstract');
+		expect(session.text()).toContain('TL;DR');
+		session.write('2');
+		await session.waitFor('2/4');
+		expect(session.text()).toContain('Start with twenty examples');
+		session.write('G');
+		await session.waitFor('already passes.');
+		session.write('3');
+		await session.waitFor('3/4');
+		session.write('G');
+		await session.waitFor('out loud to the team.');
+		session.write(keys.right);
+		await session.waitFor('4/4');
+		session.write('G');
+		await session.waitFor('No dashboard replaces that.');
+	});
+});

@@ -1,7 +1,7 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import {bodyRows} from '../reader/geometry.js';
-import {keyFor} from '../reader/key-bindings.js';
+import {helpLineCount, keyFor} from '../reader/key-bindings.js';
 import type {ReaderState} from '../reader/state.js';
 import {copy} from './copy.js';
 
@@ -30,13 +30,18 @@ export function progressBar(fraction: number, cells = PROGRESS_CELLS): string {
 	return '▰'.repeat(filled) + '▱'.repeat(cells - filled);
 }
 
-/** `45% ↓` while the section continues below the screen, `100%` at its bottom, empty when it fits. */
-export function scrollIndicator(state: ReaderState): string {
-	const lines = state.document.lineCount(state.section, state.screen.columns);
-	const visible = bodyRows(state.screen.rows);
+/** `45% ↓` while text continues below the screen, `100%` at its bottom, empty when it all fits. */
+export function scrollIndicator(lines: number, scroll: number, visible: number): string {
 	if (lines <= visible) return '';
-	const percent = Math.round((Math.min(lines, state.scroll + visible) / lines) * 100);
-	return state.scroll + visible < lines ? `${percent}% ${copy.more}` : `${percent}%`;
+	const percent = Math.round((Math.min(lines, scroll + visible) / lines) * 100);
+	return scroll + visible < lines ? `${percent}% ${copy.more}` : `${percent}%`;
+}
+
+function scrollOf(state: ReaderState): string {
+	const visible = bodyRows(state.screen.rows);
+	if (state.overlay === 'help') return scrollIndicator(helpLineCount(), state.helpScroll, visible);
+	if (state.overlay === 'toc') return '';
+	return scrollIndicator(state.document.lineCount(state.section, state.screen.columns), state.scroll, visible);
 }
 
 /** The status bar's text for a state and the title of the section shown. */
@@ -50,7 +55,7 @@ export function statusParts(state: ReaderState, sectionTitle: string): StatusPar
 		left,
 		position: `${state.section + 1}/${state.document.sectionCount}`,
 		progress: progressBar(readingProgress(state)),
-		scroll: state.overlay === 'none' ? scrollIndicator(state) : '',
+		scroll: scrollOf(state),
 		hint: state.overlay === 'none' ? `${helpKey} ${copy.helpHint}` : `${closeKey} ${copy.closeHint}`,
 	};
 }
