@@ -122,6 +122,20 @@ describe('leaving restores the terminal exactly', () => {
 		expectTerminalRestored(session, stty);
 	});
 
+	it('an uncaught error exits 1 with its message on the normal screen', async () => {
+		// On SIGUSR2, throws inside the running program, as a bug in any module would.
+		const injector = `data:text/javascript,process.on('SIGUSR2', () => setImmediate(() => { throw new Error('injected failure'); }))`;
+		const session = start([], {nodeArgs: ['--import', injector]});
+		await session.waitFor('1/3');
+		expect(session.isAlternateScreen()).toBe(true);
+		session.signal('SIGUSR2');
+		const {code, stty} = await session.exited();
+		expect(code).toBe(1);
+		expectTerminalRestored(session, stty);
+		expect(session.text()).toContain('mle-essay: injected failure');
+		expect(session.text()).not.toMatch(/\n\s+at /);
+	});
+
 	it('a bad file never touches the terminal: one line, exit 1', async () => {
 		const session = start(['/nonexistent/essay.md']);
 		const {code} = await session.exited();

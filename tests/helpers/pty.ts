@@ -54,6 +54,8 @@ export interface SpawnOptions {
 	readonly rows?: number;
 	readonly env?: Record<string, string | undefined>;
 	readonly cwd?: string;
+	/** Arguments for node itself, before the script (for example `--import` of a fault injector). */
+	readonly nodeArgs?: readonly string[];
 }
 
 /**
@@ -70,7 +72,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		if (value !== undefined && name !== 'CI' && !name.startsWith('VITEST')) env[name] = value;
 	}
 
-	const quoted = [CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+	const quoted = [...(options.nodeArgs ?? []), CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
 	const script = `${JSON.stringify(process.execPath)} ${quoted}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'`;
 	const child = pty.spawn('/bin/sh', ['-c', script], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
 	let raw = '';
