@@ -25,8 +25,16 @@ export async function build() {
 		logLevel: 'warning',
 		alias: {'react-devtools-core': emptyModule},
 		define: {'process.env.NODE_ENV': '"production"'},
+		// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
 		banner: {
-			js: "import {createRequire as __mleCreateRequire} from 'node:module';\nconst require = __mleCreateRequire(import.meta.url);",
+			js: [
+				"import {createRequire as __mleCreateRequire} from 'node:module';",
+				"import {fileURLToPath as __mleFileURLToPath} from 'node:url';",
+				"import {dirname as __mleDirname} from 'node:path';",
+				'const require = __mleCreateRequire(import.meta.url);',
+				'const __filename = __mleFileURLToPath(import.meta.url);',
+				'const __dirname = __mleDirname(__filename);',
+			].join('\n'),
 		},
 	});
 	await chmod(`${root}dist/cli.js`, 0o755);

@@ -9,6 +9,10 @@ export interface CliOptions {
 	readonly width: number | undefined;
 	/** 1-based section from `--section`, if given. */
 	readonly section: number | undefined;
+	/** Read without the reflection quizzes. */
+	readonly noQuiz: boolean;
+	/** Start from the cover and forget saved answers. */
+	readonly fresh: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -25,13 +29,17 @@ export const MAX_WIDTH = 1000;
 export const USAGE = `Usage: mle-essay [file] [options]
 
 Reads "Hiring MLEs at early stage companies" (jxnl, 2024) in the terminal,
-or another markdown essay in the same format when a file is given.
+with a reflection quiz after each of its two patterns, or another markdown
+essay in the same format when a file is given (its quizzes, if any, live
+beside it in FILE.quiz.yaml). Progress is saved and resumed.
 
 Options
   --print        print the whole essay as text instead of opening the reader
                  (also what happens when output is not a terminal)
   --width N      print width in columns, ${MIN_WIDTH}–${MAX_WIDTH} (default: the terminal's, else 80)
   --section N    open at section N (the cover is 1)
+  --no-quiz      read without the reflection quizzes
+  --fresh        start from the cover and forget saved progress and answers
   -h, --help     show this help
   -v, --version  show the version
 
@@ -68,6 +76,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 				print: {type: 'boolean'},
 				width: {type: 'string'},
 				section: {type: 'string'},
+				'no-quiz': {type: 'boolean'},
+				fresh: {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -83,6 +93,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		print: values.print ?? false,
 		width: wholeNumber('--width', values.width, MIN_WIDTH, MAX_WIDTH),
 		section: wholeNumber('--section', values.section, 1, Number.POSITIVE_INFINITY),
+		noQuiz: values['no-quiz'] ?? false,
+		fresh: values.fresh ?? false,
 		help: values.help ?? false,
 		version: values.version ?? false,
 	};

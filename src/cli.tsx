@@ -6,14 +6,20 @@ import {render} from 'ink';
 import {isColorWanted, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
 import {loadEssay} from './essay/load.js';
+import type {Essay} from './essay/types.js';
 import {printEssay} from './print.js';
-import {columnLayout, MEASURE} from './render/layout.js';
-import {createSectionLines} from './render/section-lines.js';
+import {openProgressStore} from './progress/store.js';
+import {stopOfSection} from './reader/path.js';
+import {isWorthResuming, startPlaceOf} from './reader/progress.js';
+import {MEASURE} from './render/layout.js';
+import {createPages} from './render/pages.js';
 import {FullScreen} from './terminal.js';
-import {App} from './ui/App.js';
+import {App, summaryFooter, type AppStart} from './ui/App.js';
+import {documentShape} from './ui/document.js';
 
 // cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
 const BUNDLED_ESSAY = fileURLToPath(new URL('../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
+const RESUMED = 'Resumed where you left off · start over with mle-essay --fresh';
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`mle-essay: ${message}\n`);
@@ -25,40 +31,22 @@ function version(): string {
 	return manifest.version;
 }
 
-async function main(): Promise<void> {
-	const options = parseCliArgs(process.argv.slice(2));
-	if (options.help) {
-		process.stdout.write(USAGE + '\n');
-		return;
+/** Runs the full-screen reader until the reader leaves; never returns. */
+async function read(essay: Essay, options: {section?: number; withQuizzes: boolean; fresh: boolean; isColor: boolean}): Promise<never> {
+	if (!options.isColor) chalk.level = 0;
+	const pages = createPages(essay, {isColor: options.isColor, summaryFooter: summaryFooter()});
+	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
+	const store = openProgressStore(essay.id);
+	if (options.fresh) store.clear();
+	const saved = options.fresh ? {progress: undefined, warning: undefined} : store.load();
+	const quizSections = essay.quizzes.map((quiz) => quiz.section);
+	let start: AppStart = {answers: saved.progress?.answers, notice: saved.warning};
+	if (options.section !== undefined) {
+		start = {...start, place: {stop: stopOfSection(document.stops, options.section)}};
+	} else if (saved.progress && isWorthResuming(saved.progress)) {
+		start = {...start, place: startPlaceOf(saved.progress, document, quizSections), notice: saved.warning ?? RESUMED};
 	}
 
-	if (options.version) {
-		process.stdout.write(version() + '\n');
-		return;
-	}
-
-	const essay = loadEssay(options.file ?? BUNDLED_ESSAY);
-	if (options.section !== undefined && options.section > essay.sections.length) {
-		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
-	}
-
-	const section = options.section === undefined ? undefined : options.section - 1;
-	const isInteractive = !options.print && process.stdout.isTTY && process.stdin.isTTY;
-	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
-
-	if (!isInteractive) {
-		// A reader closing the pipe early (`| head`) is not an error.
-		process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-			if (error.code === 'EPIPE') process.exit(0);
-			throw error;
-		});
-		const width = options.width ?? Math.min(process.stdout.columns || 80, MEASURE);
-		process.stdout.write(printEssay(essay, {width, isColor, section}));
-		return;
-	}
-
-	if (!isColor) chalk.level = 0;
-	const sectionLines = createSectionLines(essay, {isColor});
 	const screen = new FullScreen({stdout: process.stdout, stdin: process.stdin});
 	// Filled in once Ink starts; signals can arrive before that.
 	const ink: {instance?: ReturnType<typeof render>} = {};
@@ -80,24 +68,56 @@ async function main(): Promise<void> {
 	process.on('uncaughtException', (error) => finish(1, error.message));
 	process.on('unhandledRejection', (error) => finish(1, error instanceof Error ? error.message : String(error)));
 
-	// Warm the first screen's lines before taking over the terminal.
-	sectionLines.linesOf(section ?? 0, columnLayout(process.stdout.columns || 80).width);
 	screen.enter();
 	let resolveExit: (code: number) => void = () => undefined;
 	const exited = new Promise<number>((resolve) => {
 		resolveExit = resolve;
 	});
-	const instance = render(<App essay={essay} sectionLines={sectionLines} initialSection={section} onExit={resolveExit} />, {
-		exitOnCtrlC: false,
-		patchConsole: false,
-	});
+	const instance = render(
+		<App essay={essay} pages={pages} document={document} start={start} onExit={resolveExit} onProgress={(progress) => store.save(progress)} />,
+		{exitOnCtrlC: false, patchConsole: false},
+	);
 	ink.instance = instance;
 	try {
-		const code = await Promise.race([exited, instance.waitUntilExit().then(() => 0)]);
-		finish(code);
+		return finish(await Promise.race([exited, instance.waitUntilExit().then(() => 0)]));
 	} catch (error) {
-		finish(1, error instanceof Error ? error.message : String(error));
+		return finish(1, error instanceof Error ? error.message : String(error));
 	}
+}
+
+async function main(): Promise<void> {
+	const options = parseCliArgs(process.argv.slice(2));
+	if (options.help) {
+		process.stdout.write(USAGE + '\n');
+		return;
+	}
+
+	if (options.version) {
+		process.stdout.write(version() + '\n');
+		return;
+	}
+
+	// Everything that can be wrong with the input is found here, before the terminal is touched.
+	const essay = loadEssay(options.file ?? BUNDLED_ESSAY);
+	if (options.section !== undefined && options.section > essay.sections.length) {
+		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
+	}
+
+	const section = options.section === undefined ? undefined : options.section - 1;
+	const isInteractive = !options.print && process.stdout.isTTY && process.stdin.isTTY;
+	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
+	if (isInteractive) {
+		await read(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor});
+		return;
+	}
+
+	// A reader closing the pipe early (`| head`) is not an error.
+	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(0);
+		throw error;
+	});
+	const width = options.width ?? Math.min(process.stdout.columns || 80, MEASURE);
+	process.stdout.write(printEssay(essay, {width, isColor, section, withQuizzes: !options.noQuiz}));
 }
 
 main().catch((error: unknown) => {

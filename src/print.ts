@@ -1,4 +1,5 @@
 import type {Essay} from './essay/types.js';
+import {renderQuizForPrint} from './render/quiz.js';
 import {renderSection} from './render/section.js';
 import {stylesFor} from './render/styles.js';
 
@@ -8,14 +9,26 @@ export interface PrintOptions {
 	readonly isColor: boolean;
 	/** Only this section (0-based), when given. */
 	readonly section?: number;
+	/** Append each quiz's questions and choices after the section it follows. */
+	readonly withQuizzes: boolean;
 }
 
 /**
- * The essay as plain text for a pipe or `--print`: title, byline, then every section, callouts drawn as
- * text boxes. Without colour it holds no escape codes at all.
+ * The essay as text for a pipe or `--print`: title, byline, then every section, callouts drawn as
+ * text boxes, each quiz's questions after its pattern (answers not revealed). Without colour it holds
+ * no escape codes at all.
  */
 export function printEssay(essay: Essay, options: PrintOptions): string {
 	const styles = stylesFor(options.isColor);
 	const indexes = options.section === undefined ? essay.sections.map((_, index) => index) : [options.section];
-	return indexes.map((index) => renderSection(essay, index, options.width, styles).join('\n')).join('\n\n\n') + '\n';
+	const parts: string[] = [];
+	for (const index of indexes) {
+		parts.push(renderSection(essay, index, options.width, styles).join('\n'));
+		if (!options.withQuizzes) continue;
+		for (const quiz of essay.quizzes) {
+			if (quiz.section === index) parts.push(renderQuizForPrint(quiz, options.width, styles).join('\n'));
+		}
+	}
+
+	return parts.join('\n\n\n') + '\n';
 }

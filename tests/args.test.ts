@@ -8,11 +8,14 @@ describe('command line', () => {
 			print: true,
 			width: 72,
 			section: 2,
+			noQuiz: false,
+			fresh: false,
 			help: false,
 			version: false,
 		});
 		expect(parseCliArgs(['--width=40']).width).toBe(40);
 		expect(parseCliArgs(['-h']).help).toBe(true);
+		expect(parseCliArgs(['--no-quiz', '--fresh'])).toMatchObject({noQuiz: true, fresh: true});
 	});
 
 	it('names the flag and the problem for bad input', () => {

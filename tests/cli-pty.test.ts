@@ -78,7 +78,8 @@ describe('the reader in a real terminal', () => {
 		await session.waitFor((text) => !text.includes('jump to section N'));
 		session.write('t');
 		await session.waitFor('Contents');
-		session.write(keys.down + keys.down + keys.enter);
+		expect(session.text()).toContain('○ Reflection · Machine learning engineers');
+		session.write(keys.down + keys.down + keys.down + keys.enter);
 		await session.waitFor('3/3');
 		expect(session.text()).toContain('Lack of Dedicated Research Teams');
 	});

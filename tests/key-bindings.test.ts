@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {helpLines, keyBindings, resolveKey} from '../src/reader/key-bindings.js';
-import {keyLabel, keyName} from '../src/reader/keys.js';
+import {helpLines, hintsFor, keyBindings, resolveKey} from '../src/reader/key-bindings.js';
+import {keyLabel, keyName, keyPresses} from '../src/reader/keys.js';
 
 describe('key names', () => {
 	it('names Ink keys', () => {
@@ -12,7 +12,16 @@ describe('key names', () => {
 		expect(keyName('G', {})).toBe('G');
 	});
 
-	it('ignores pasted text and modified letters', () => {
+	it('splits characters that arrive together into key presses', () => {
+		expect(keyPresses('j\r', {})).toEqual([
+			{key: 'j', text: 'j'},
+			{key: 'enter', text: '\r'},
+		]);
+		expect(keyPresses('\u001B[A', {upArrow: true})).toEqual([{key: 'up', text: '\u001B[A'}]);
+		expect(keyPresses('a b', {}).map((press) => press.key)).toEqual(['a', 'space', 'b']);
+	});
+
+	it('ignores modified letters', () => {
 		expect(keyName('hello', {})).toBeUndefined();
 		expect(keyName('x', {meta: true})).toBeUndefined();
 		expect(keyName('x', {ctrl: true})).toBeUndefined();
@@ -27,10 +36,21 @@ describe('the key table', () => {
 		}
 	});
 
+	it('hints the keys that matter on each screen, from the table', () => {
+		expect(hintsFor('reader')).toBe('? help');
+		expect(hintsFor('question')).toBe('↑ choose  Enter answer  ← back  s skip  ? help');
+		expect(hintsFor('feedback')).toBe('Enter continue  ← back  s skip  ? help');
+		expect(hintsFor('searching')).toBe('n next match  Esc clear  ? help');
+	});
+
 	it('binds the keys the reader expects', () => {
-		expect(resolveKey('reader', 'right')).toEqual({type: 'nextSection'});
-		expect(resolveKey('reader', 'n')).toEqual({type: 'nextSection'});
-		expect(resolveKey('reader', 'h')).toEqual({type: 'previousSection'});
+		expect(resolveKey('reader', 'right')).toEqual({type: 'next'});
+		expect(resolveKey('reader', 'n')).toEqual({type: 'next'});
+		expect(resolveKey('searching', 'n')).toEqual({type: 'searchNext', direction: 1});
+		expect(resolveKey('searching', 'right')).toEqual({type: 'next'});
+		expect(resolveKey('reader', 'h')).toEqual({type: 'previous'});
+		expect(resolveKey('feedback', 'enter')).toEqual({type: 'continue'});
+		expect(resolveKey('question', 's')).toEqual({type: 'skipQuiz'});
 		expect(resolveKey('reader', '4')).toEqual({type: 'goToSection', index: 3});
 		expect(resolveKey('reader', 'x')).toBeUndefined();
 	});
@@ -41,8 +61,16 @@ describe('the key table', () => {
 		expect(listed).toContain('→ l n');
 		expect(listed).toContain('1–9');
 		expect(listed).toContain('PgUp b');
-		const total = keyBindings.reader.length + keyBindings.toc.length + keyBindings.help.length;
-		expect(listed).toHaveLength(total);
+		expect(listed).toContain('/');
+		expect(listed).toContain('s');
+		expect(listed).toContain('r');
+		// Every key any screen binds is on the help screen.
+		const described = new Set(lines.flatMap((line) => (line.kind === 'key' ? line.keys.split(' ') : [])));
+		for (const bindings of Object.values(keyBindings)) {
+			for (const binding of bindings) {
+				if (binding.label === undefined) for (const key of binding.keys) expect(described, key).toContain(keyLabel(key));
+			}
+		}
 		expect(lines.at(-1)).toEqual({kind: 'text', text: 'by someone'});
 		expect(keyLabel('pagedown')).toBe('PgDn');
 	});

@@ -1,43 +1,44 @@
 import {describe, expect, it} from 'vitest';
 import type {Action} from '../src/reader/actions.js';
 import {bodyRows, pageRows} from '../src/reader/geometry.js';
-import {helpLineCount} from '../src/reader/key-bindings.js';
-import {keyContext, maxScroll, reducer} from '../src/reader/reducer.js';
-import {initialState, type DocumentShape, type ReaderState} from '../src/reader/state.js';
+import {helpLineCount, resolveKey} from '../src/reader/key-bindings.js';
+import {currentPage, currentStop, keyContext, maxScroll, reducer} from '../src/reader/reducer.js';
+import {initialState, type ReaderState} from '../src/reader/state.js';
+import {fakeDocument} from './helpers/document.js';
 
-// Three sections: 100, 10 and 50 lines at 100 columns; twice as many at half the width.
-const heights = [100, 10, 50];
-const document: DocumentShape = {
-	sectionCount: heights.length,
-	lineCount: (index, columns) => Math.ceil(((heights[index] ?? 0) * 100) / columns),
-};
 const screen = {columns: 100, rows: 30};
-const start = (section = 0) => initialState(document, screen, section);
-const run = (state: ReaderState, ...actions: Action[]) => actions.reduce(reducer, state);
-const press = (state: ReaderState, ...keys: string[]) => run(state, ...keys.map((key): Action => ({type: 'key', key})));
 const body = bodyRows(30);
+// Stops: 0 cover, 1 pattern one, 2 quiz one, 3 pattern two, 4 quiz two, 5 summary.
+const start = (stop = 0, document = fakeDocument()) => initialState(document, screen, {place: {stop}});
+const run = (state: ReaderState, ...actions: Action[]) => actions.reduce(reducer, state);
+const press = (state: ReaderState, ...keys: string[]) => run(state, ...keys.map((key): Action => ({type: 'key', key, text: key.length === 1 ? key : ''})));
 
-describe('moving between sections', () => {
-	it('goes forward and back and stops at both ends with a notice', () => {
-		const last = press(start(), 'right', 'l', 'n');
-		expect(last.section).toBe(2);
-		expect(last.notice).toMatch(/end of the essay/);
+describe('moving along the reading path', () => {
+	it('goes from a pattern to its quiz and on, and stops at both ends with a notice', () => {
+		expect(currentStop(press(start(), 'right', 'right'))).toEqual({kind: 'quiz', quiz: 0, section: 1});
+		const end = press(start(5), 'right');
+		expect(end.stop).toBe(5);
+		expect(end.notice).toMatch(/end of the essay/);
 		const first = press(start(1), 'left', 'h');
-		expect(first.section).toBe(0);
+		expect(first.stop).toBe(0);
 		expect(first.notice).toMatch(/cover/);
-		expect(press(start(2), 'p').section).toBe(1);
+	});
+
+	it('has no quizzes and no summary with --no-quiz', () => {
+		const document = fakeDocument({withQuizzes: false});
+		expect(document.stops.map((stop) => stop.kind)).toEqual(['section', 'section', 'section']);
+		expect(currentStop(press(start(0, document), 'right', 'right'))).toEqual({kind: 'section', section: 2});
 	});
 
 	it('opens a new section at its top', () => {
-		const state = press(start(), 'G', 'right', 'left');
-		expect(state.scroll).toBe(0);
+		expect(press(start(), 'G', 'right', 'left').scroll).toBe(0);
 	});
 
-	it('jumps with digits, the cover being 1, and refuses sections that do not exist', () => {
-		expect(press(start(), '3').section).toBe(2);
-		expect(press(start(), '1').section).toBe(0);
+	it('jumps to sections with digits, the cover being 1, and refuses sections that do not exist', () => {
+		expect(currentStop(press(start(), '3'))).toEqual({kind: 'section', section: 2});
+		expect(press(start(3), '1').stop).toBe(0);
 		const refused = press(start(1), '9');
-		expect(refused.section).toBe(1);
+		expect(refused.stop).toBe(1);
 		expect(refused.notice).toMatch(/no section 9: the essay has 3/);
 	});
 
@@ -63,69 +64,186 @@ describe('scrolling', () => {
 		expect(press(bottom, 'home').scroll).toBe(0);
 	});
 
-	it('never scrolls past the last screen, nor a section shorter than the screen', () => {
+	it('never scrolls past the last screen, nor a page shorter than the screen', () => {
 		expect(press(start(), ...Array<string>(200).fill('j')).scroll).toBe(100 - body);
 		expect(press(start(1), 'j', 'pagedown', 'G').scroll).toBe(0);
 	});
 
 	it('moves on with Space at the bottom, so one key reads the whole essay', () => {
-		let state = start();
+		let state = start(0, fakeDocument({withQuizzes: false}));
 		const visited = new Set<number>();
-		for (let presses = 0; presses < 50 && !(state.section === 2 && state.scroll === maxScroll(state)); presses++) {
+		for (let presses = 0; presses < 50 && !(state.stop === 2 && state.scroll === maxScroll(state)); presses++) {
 			state = press(state, 'space');
-			visited.add(state.section);
+			visited.add(state.stop);
 		}
 
 		expect([...visited]).toEqual([0, 1, 2]);
-		expect(state.scroll).toBe(maxScroll(state));
 		expect(press(state, 'space').notice).toMatch(/end of the essay/);
+	});
+});
+
+describe('quizzes', () => {
+	const quiz = () => press(start(1), 'right');
+
+	it('asks the first question with only the question keys live', () => {
+		const state = quiz();
+		expect(keyContext(state)).toBe('question');
+		expect(currentPage(state)).toEqual({kind: 'question', quiz: 0, question: 0});
+		// j, k, digits and Enter belong to the select input: the reader does nothing with them.
+		expect(press(state, 'j', 'k', '2', 'enter', 'G')).toEqual(state);
+	});
+
+	it('shows feedback after an answer, then the next question, then goes on along the path', () => {
+		let state = run(quiz(), {type: 'answer', choice: 2});
+		expect(currentPage(state)).toEqual({kind: 'feedback', quiz: 0, question: 0, choice: 2});
+		expect(keyContext(state)).toBe('feedback');
+		state = press(state, 'enter');
+		expect(currentPage(state)).toEqual({kind: 'question', quiz: 0, question: 1});
+		state = press(run(state, {type: 'answer', choice: 0}), 'right');
+		state = press(run(state, {type: 'answer', choice: 1}), 'enter');
+		expect(currentStop(state)).toEqual({kind: 'section', section: 2});
+		expect(state.answers[0]).toEqual([2, 0, 1]);
+	});
+
+	it('ignores an answer when no question is asked', () => {
+		const state = run(quiz(), {type: 'answer', choice: 1});
+		expect(run(state, {type: 'answer', choice: 3}).answers[0]).toEqual([1, undefined, undefined]);
+		expect(run(start(), {type: 'answer', choice: 0}).answers[0]).toEqual([undefined, undefined, undefined]);
+	});
+
+	it('goes back to its section, at the bottom, with ←', () => {
+		const state = press(quiz(), 'left');
+		expect(currentStop(state)).toEqual({kind: 'section', section: 1});
+		expect(state.scroll).toBe(maxScroll(state));
+	});
+
+	it('skips a quiz with s, leaving it unanswered', () => {
+		const state = press(quiz(), 's');
+		expect(currentStop(state)).toEqual({kind: 'section', section: 2});
+		expect(state.answers[0]).toEqual([undefined, undefined, undefined]);
+	});
+
+	it('reopens a finished quiz on its recap, and r retakes it', () => {
+		let state = quiz();
+		for (const choice of [1, 2, 0]) state = press(run(state, {type: 'answer', choice}), 'enter');
+		state = press(state, 'left');
+		expect(currentPage(state)).toMatchObject({kind: 'recap', quiz: 0, answers: [1, 2, 0]});
+		expect(keyContext(state)).toBe('recap');
+		const retaken = press(state, 'r');
+		expect(currentPage(retaken)).toEqual({kind: 'question', quiz: 0, question: 0});
+		expect(retaken.answers[0]).toEqual([undefined, undefined, undefined]);
+		expect(currentStop(press(state, 'enter'))).toEqual({kind: 'section', section: 2});
+	});
+
+	it('refuses to retake an unfinished quiz', () => {
+		const state = press(run(quiz(), {type: 'answer', choice: 0}), 'r');
+		expect(state.notice).toMatch(/Answer every question first/);
+		expect(state.answers[0]).toEqual([0, undefined, undefined]);
+	});
+
+	it('reopens a half-done quiz at its first unanswered question', () => {
+		const state = press(run(quiz(), {type: 'answer', choice: 0}), 'enter', 'left', 'right');
+		expect(currentPage(state)).toEqual({kind: 'question', quiz: 0, question: 1});
+	});
+
+	it('ends the path in a summary that scrolls and goes back', () => {
+		const summary = press(start(4), 's');
+		expect(currentPage(summary).kind).toBe('summary');
+		expect(keyContext(summary)).toBe('summary');
+		expect(press(summary, 'G').scroll).toBe(40 - body);
+		expect(currentStop(press(summary, 'left'))).toMatchObject({kind: 'quiz', quiz: 1});
+	});
+});
+
+describe('search', () => {
+	const matches = [
+		{section: 0, line: 50},
+		{section: 1, line: 3},
+		{section: 2, line: 40},
+	];
+	const searching = (from = start()) => press(from, '/', 'd', 'a', 't', 'a', 'enter');
+	const document = fakeDocument({matches});
+
+	it('types into a prompt; Enter jumps to the first match at or after the current place', () => {
+		const typing = press(start(0, document), '/', 'd', 'a', 'j', 'backspace', 't');
+		expect(typing.prompt).toBe('dat');
+		expect(keyContext(typing)).toBe('searchPrompt');
+		const found = searching(press(start(0, document), 'pagedown'));
+		expect(found.search).toEqual({query: 'data', match: {section: 0, line: 50}});
+		expect(found.scroll).toBe(48);
+		expect(found.notice).toBe('“data”: match 1 of 3');
+		expect(keyContext(found)).toBe('searching');
+	});
+
+	it('n and N move between matches across sections, wrapping with a notice', () => {
+		const found = searching(start(0, document));
+		const second = press(found, 'n');
+		expect(currentStop(second)).toEqual({kind: 'section', section: 1});
+		expect(second.search?.match).toEqual({section: 1, line: 3});
+		const third = press(second, 'n');
+		expect(third.search?.match).toEqual({section: 2, line: 40});
+		const wrapped = press(third, 'n');
+		expect(wrapped.search?.match).toEqual({section: 0, line: 50});
+		expect(wrapped.notice).toMatch(/search wrapped to the top/);
+		const back = press(found, 'N');
+		expect(back.search?.match).toEqual({section: 2, line: 40});
+		expect(back.notice).toMatch(/search wrapped to the bottom/);
+	});
+
+	it('Esc clears the search, and n means next section again', () => {
+		const cleared = press(searching(start(0, document)), 'escape');
+		expect(cleared.search).toBeUndefined();
+		expect(cleared.exitCode).toBeUndefined();
+		expect(currentStop(press(cleared, 'n'))).toEqual({kind: 'section', section: 1});
+	});
+
+	it('says so when nothing matches, and Esc cancels the prompt', () => {
+		expect(press(start(0, document), '/', 'n', 'o', 'n', 'e', 'enter').notice).toBe('No match for “none”.');
+		expect(press(start(0, document), '/', 'x', 'escape').prompt).toBeUndefined();
+	});
+
+	it('accepts pasted text and keeps control characters out of the prompt', () => {
+		const state = run(start(0, document), {type: 'key', key: '/', text: '/'}, {type: 'key', key: undefined, text: 'data\u001B[31m science'});
+		expect(state.prompt).toBe('data[31m science');
 	});
 });
 
 describe('resizing', () => {
 	it('keeps the same part of the text in view when the width changes', () => {
-		const state = press(start(), 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+		const state = press(start(), ...Array<string>(10).fill('j'));
 		const narrow = run(state, {type: 'resize', screen: {columns: 50, rows: 30}});
 		expect(narrow.scroll).toBe(20);
-		expect(narrow.screen.columns).toBe(50);
 	});
 
 	it('clamps the scroll when the screen grows taller', () => {
-		const state = press(start(), 'G');
-		const tall = run(state, {type: 'resize', screen: {columns: 100, rows: 200}});
+		const tall = run(press(start(), 'G'), {type: 'resize', screen: {columns: 100, rows: 200}});
 		expect(tall.scroll).toBe(0);
 	});
 
 	it('accepts only quitting while the terminal is too small', () => {
 		const small = run(start(), {type: 'resize', screen: {columns: 30, rows: 10}});
 		expect(keyContext(small)).toBe('tooSmall');
-		expect(press(small, 'right', 'j', 't').section).toBe(0);
+		expect(press(small, 'right', 'j', 't').stop).toBe(0);
 		expect(press(small, 'q').exitCode).toBe(0);
 	});
 });
 
 describe('table of contents', () => {
-	it('opens on the current section, moves within bounds and jumps on Enter', () => {
+	it('lists every stop, opens on the current one and jumps on Enter', () => {
 		const open = press(start(1), 't');
 		expect(open.overlay).toBe('toc');
 		expect(open.tocCursor).toBe(1);
-		expect(press(open, 'down', 'down', 'down').tocCursor).toBe(2);
-		expect(press(open, 'up', 'k', 'k').tocCursor).toBe(0);
-		expect(press(open, 'G').tocCursor).toBe(2);
+		expect(press(open, 'G').tocCursor).toBe(5);
 		expect(press(open, 'g').tocCursor).toBe(0);
 		const jumped = press(open, 'down', 'enter');
-		expect(jumped).toMatchObject({overlay: 'none', section: 2, scroll: 0});
+		expect(jumped).toMatchObject({overlay: 'none', stop: 2, scroll: 0});
+		expect(keyContext(jumped)).toBe('question');
 	});
 
-	it('closes with Esc or t without moving', () => {
-		expect(press(start(1), 't', 'down', 'escape')).toMatchObject({overlay: 'none', section: 1});
+	it('closes with Esc or t without moving, and owns the keys while open', () => {
+		expect(press(start(1), 't', 'down', 'escape')).toMatchObject({overlay: 'none', stop: 1});
 		expect(press(start(1), 't', 't').overlay).toBe('none');
-	});
-
-	it('gives keys to the open screen only', () => {
-		const state = press(start(), 't', 'j');
-		expect(state.scroll).toBe(0);
-		expect(state.tocCursor).toBe(1);
+		expect(press(start(), 't', 'j').scroll).toBe(0);
 	});
 });
 
@@ -134,10 +252,11 @@ describe('help', () => {
 		expect(press(start(), '?').overlay).toBe('help');
 		expect(press(start(), '?', '?').overlay).toBe('none');
 		expect(press(start(), '?', 'escape').overlay).toBe('none');
+		expect(press(start(2), '?').overlay).toBe('help');
 	});
 
 	it('scrolls within the help text when the screen is short', () => {
-		const short = initialState(document, {columns: 80, rows: 12});
+		const short = initialState(fakeDocument(), {columns: 80, rows: 12});
 		const scrolled = press(short, '?', ...Array<string>(100).fill('j'));
 		expect(scrolled.helpScroll).toBe(helpLineCount() - bodyRows(12));
 		expect(press(scrolled, ...Array<string>(100).fill('k')).helpScroll).toBe(0);
@@ -145,12 +264,13 @@ describe('help', () => {
 });
 
 describe('quitting', () => {
-	it('quits with q or Esc, and with code 130 on Ctrl+C from any screen', () => {
+	it('quits with q or Esc, and with code 130 on Ctrl+C from every screen', () => {
 		expect(press(start(), 'q').exitCode).toBe(0);
 		expect(press(start(), 'escape').exitCode).toBe(0);
-		expect(press(start(), 'ctrl+c').exitCode).toBe(130);
-		expect(press(start(), '?', 'ctrl+c').exitCode).toBe(130);
-		expect(press(start(), 't', 'ctrl+c').exitCode).toBe(130);
+		for (const keys of [[], ['?'], ['t'], ['/'], ['right', 'right'], ['5'], ['/', 'a', 'enter']]) {
+			expect(press(start(0, fakeDocument({matches: [{section: 0, line: 1}]})), ...keys, 'ctrl+c').exitCode, keys.join(' ')).toBe(130);
+		}
+
 		expect(press(start(), 't', 'q').exitCode).toBe(0);
 	});
 
@@ -159,26 +279,41 @@ describe('quitting', () => {
 	});
 });
 
+describe('starting', () => {
+	it('clamps the place and keeps only valid answers', () => {
+		expect(start(99).stop).toBe(5);
+		expect(start(-1).stop).toBe(0);
+		const state = initialState(fakeDocument(), screen, {answers: [[1, -1, 2.5], [0]], place: {stop: 2, question: 7}});
+		expect(state.answers).toEqual([
+			[1, undefined, undefined],
+			[0, undefined, undefined],
+		]);
+		expect(state.question).toBe(3);
+	});
+
+	it('opens at the same part of a section from a saved fraction', () => {
+		expect(initialState(fakeDocument(), screen, {place: {stop: 0, scrollFraction: 0.5}}).scroll).toBe(50);
+		expect(initialState(fakeDocument(), screen, {place: {stop: 0, scrollFraction: 1}}).scroll).toBe(100 - body);
+	});
+});
+
 describe('bounds', () => {
-	it('keeps section and scroll in range through any sequence of keys', () => {
-		const allKeys = ['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'space', 'g', 'G', 'home', 'end', '1', '2', '3', '9', 't', 'enter', 'escape', '?', 'j', 'k', 'x', 'b', 'n', 'p'];
-		let state = start();
+	it('keeps stop, scroll and question in range through any sequence of keys and answers', () => {
+		const keys = ['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'space', 'g', 'G', 'home', 'end', '1', '2', '3', '9', 't', 'enter', '?', 'j', 'k', 'x', 'b', 'n', 'N', 'p', 's', 'r', '/', 'escape', 'backspace'];
+		let state = start(0, fakeDocument({matches: [{section: 1, line: 2}]}));
 		let seed = 7;
 		for (let step = 0; step < 5000; step++) {
 			seed = (seed * 1103515245 + 12345) % 2147483648;
-			const key = allKeys[seed % allKeys.length] ?? 'j';
-			if (key === 'escape' && state.overlay === 'none') continue;
-			state = press(state, key);
-			expect(state.section).toBeGreaterThanOrEqual(0);
-			expect(state.section).toBeLessThan(3);
+			const key = keys[seed % keys.length] ?? 'j';
+			state = resolveKey(keyContext(state), key)?.type === 'quit' ? state : press(state, key);
+			if (seed % 5 === 0) state = run(state, {type: 'answer', choice: seed % 4});
+			expect(state.stop).toBeGreaterThanOrEqual(0);
+			expect(state.stop).toBeLessThan(6);
 			expect(state.scroll).toBeGreaterThanOrEqual(0);
 			expect(state.scroll).toBeLessThanOrEqual(maxScroll(state));
-			expect(state.tocCursor).toBeLessThan(3);
+			expect(state.question).toBeGreaterThanOrEqual(0);
+			expect(state.question).toBeLessThanOrEqual(3);
+			expect(state.exitCode).toBeUndefined();
 		}
-	});
-
-	it('clamps the opening section', () => {
-		expect(start(99).section).toBe(2);
-		expect(start(-1).section).toBe(0);
 	});
 });

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {parseEssay} from '../src/essay/parse.js';
 import {columnLayout, MEASURE} from '../src/render/layout.js';
 import {fitColumns, renderMarkdown} from '../src/render/markdown.js';
-import {createSectionLines} from '../src/render/section-lines.js';
+import {createPages} from '../src/render/pages.js';
 import {renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {wrapLine} from '../src/render/wrap.js';
@@ -151,8 +151,9 @@ describe('layout and caching', () => {
 	});
 
 	it('renders a section once per width', () => {
-		const lines = createSectionLines(essay, {isColor: true});
-		expect(lines.linesOf(1, 60)).toBe(lines.linesOf(1, 60));
-		expect(lines.linesOf(1, 61)).not.toBe(lines.linesOf(1, 60));
+		const pages = createPages(essay, {isColor: true, summaryFooter: ''});
+		const page = {kind: 'section', section: 1} as const;
+		expect(pages.linesOf(page, 60)).toBe(pages.linesOf(page, 60));
+		expect(pages.linesOf(page, 61)).not.toBe(pages.linesOf(page, 60));
 	});
 });

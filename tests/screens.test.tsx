@@ -1,21 +1,22 @@
-import {readFileSync} from 'node:fs';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {parseEssay} from '../src/essay/parse.js';
-import {initialState, type DocumentShape} from '../src/reader/state.js';
-import {createSectionLines} from '../src/render/section-lines.js';
-import {App} from '../src/ui/App.js';
+import {loadEssay} from '../src/essay/load.js';
+import {initialState} from '../src/reader/state.js';
+import {createPages} from '../src/render/pages.js';
+import {App, summaryFooter} from '../src/ui/App.js';
+import {documentShape} from '../src/ui/document.js';
 import {Help} from '../src/ui/Help.js';
 import {StatusBar} from '../src/ui/StatusBar.js';
 import {statusLine, statusParts} from '../src/ui/status.js';
 import {Toc} from '../src/ui/Toc.js';
 import {TooSmall} from '../src/ui/TooSmall.js';
 import {waitForFrame} from './helpers/ink.js';
+import {fakeDocument} from './helpers/document.js';
 import {ESSAY} from './helpers/paths.js';
 import {keys} from './helpers/pty.js';
 
-const essay = parseEssay(readFileSync(ESSAY, 'utf8'), {fallbackTitle: 'x'});
-const document: DocumentShape = {sectionCount: 3, lineCount: (index) => [100, 10, 50][index] ?? 0};
+const essay = loadEssay(ESSAY);
+const document = fakeDocument();
 
 afterEach(() => {
 	vi.restoreAllMocks();
@@ -24,21 +25,21 @@ afterEach(() => {
 describe('status bar', () => {
 	it('shows the title, the position, progress, the scroll indicator and help', () => {
 		const state = initialState(document, {columns: 100, rows: 30});
-		const {lastFrame} = render(<StatusBar state={state} sectionTitle="Hiring MLEs at early stage companies" />);
+		const {lastFrame} = render(<StatusBar state={state} essay={essay} />);
 		// Right-aligned to the last column (Ink drops the final space of a frame).
-		const right = ' 1/3  ▰▱▱▱▱▱▱▱▱▱  28% ↓  ? help';
+		const right = ' 1/3  ▱▱▱▱▱▱▱▱▱▱  28% ↓  ? help';
 		expect(lastFrame()).toBe(' Hiring MLEs at early stage companies'.padEnd(100 - right.length - 1) + right);
 	});
 
 	it('shows no scroll indicator when the section fits, and the notice instead of the title', () => {
-		const state = {...initialState(document, {columns: 60, rows: 30}, 1), notice: 'This is the end of the essay.'};
-		const {lastFrame} = render(<StatusBar state={state} sectionTitle="Short" />);
-		const right = ' 2/3  ▰▰▰▰▰▰▰▱▱▱  ? help';
+		const state = {...initialState(document, {columns: 60, rows: 30}, {place: {stop: 1}}), notice: 'This is the end of the essay.'};
+		const {lastFrame} = render(<StatusBar state={state} essay={essay} />);
+		const right = ' 2/3  ▰▰▰▱▱▱▱▱▱▱  ? help';
 		expect(lastFrame()).toBe(' This is the end of the essay.'.padEnd(60 - right.length - 1) + right);
 	});
 
 	it('truncates a long title and keeps the right-hand side on a narrow screen', () => {
-		const parts = statusParts(initialState(document, {columns: 40, rows: 30}), 'A very long section title that cannot fit');
+		const parts = {...statusParts(initialState(document, {columns: 40, rows: 30}), essay), left: 'A very long section title that cannot fit'};
 		const {left, right} = statusLine(parts, 40);
 		expect(left + right).toHaveLength(40);
 		expect(left).toContain('…');
@@ -48,31 +49,41 @@ describe('status bar', () => {
 
 describe('help screen', () => {
 	it('lists the key table and the attribution', () => {
-		const {lastFrame} = render(<Help scroll={0} height={40} margin={2} attribution="“Hiring MLEs at early stage companies” — jxnl · April 8, 2024 · hiring" />);
+		const {lastFrame} = render(<Help scroll={0} height={80} margin={2} attribution="“Hiring MLEs at early stage companies” — jxnl · April 8, 2024 · hiring" />);
 		const frame = lastFrame() ?? '';
 		expect(frame).toContain('  Reading');
-		expect(frame).toContain('    → l n         next section');
+		expect(frame).toContain('    → l n         next section (or the quiz after a pattern)');
 		expect(frame).toContain('    1–9           jump to section N (the cover is 1)');
 		expect(frame).toContain('    t             table of contents');
-		expect(frame).toContain('    Space         page down; at the bottom, next section');
+		expect(frame).toContain('    Space         page down; at the bottom, go on');
+		expect(frame).toContain('  Quiz');
+		expect(frame).toContain('    s             skip the quiz (it stays open in the contents)');
+		expect(frame).toContain('    /             search the essay');
 		expect(frame).toContain('jxnl · April 8, 2024');
 	});
 
 	it('shows only the lines that fit, from the scroll position', () => {
 		const {lastFrame} = render(<Help scroll={1} height={3} margin={0} attribution="x" />);
-		expect(lastFrame()).toBe('  → l n         next section\n  ← h p         previous section\n  ↓ j           scroll down a line');
+		expect(lastFrame()).toBe('  → l n         next section (or the quiz after a pattern)\n  ← h p         previous section\n  ↓ j           scroll down a line');
 	});
 });
 
 describe('table of contents', () => {
 	it('numbers the sections, marks the current one and highlights the cursor', () => {
-		const {lastFrame} = render(<Toc titles={['Cover', 'One', 'Two']} current={1} cursor={2} height={10} margin={0} />);
-		expect(lastFrame()).toBe('Contents\n\n  1  Cover (cover)\n  2  One ●\n› 3  Two\n\n\n\n\n');
+		const entries = [
+			{label: 'Cover (cover)', number: '1', mark: ''},
+			{label: 'One', number: '2', mark: ''},
+			{label: 'Reflection · One', number: '', mark: '✓'},
+			{label: 'Two', number: '3', mark: ''},
+			{label: 'Summary', number: '', mark: '○'},
+		];
+		const {lastFrame} = render(<Toc entries={entries} current={1} cursor={3} height={10} margin={0} />);
+		expect(lastFrame()).toBe('Contents\n\n  1  Cover (cover)\n  2  One ●\n     ✓ Reflection · One\n› 3  Two\n     ○ Summary\n\n\n');
 	});
 
 	it('keeps the cursor in view in a long list', () => {
-		const titles = Array.from({length: 200}, (_, index) => `Section ${index + 1}`);
-		const {lastFrame} = render(<Toc titles={titles} current={0} cursor={150} height={7} margin={0} />);
+		const entries = Array.from({length: 200}, (_, index) => ({label: `Section ${index + 1}`, number: String(index + 1), mark: ''}));
+		const {lastFrame} = render(<Toc entries={entries} current={0} cursor={150} height={7} margin={0} />);
 		expect(lastFrame()).toContain('› 151  Section 151');
 		expect(lastFrame()?.split('\n')).toHaveLength(7);
 	});
@@ -88,8 +99,8 @@ describe('small terminal', () => {
 describe('the reader app', () => {
 	const setup = () => {
 		const onExit = vi.fn();
-		const sectionLines = createSectionLines(essay, {isColor: false});
-		const view = render(<App essay={essay} sectionLines={sectionLines} onExit={onExit} />);
+		const pages = createPages(essay, {isColor: false, summaryFooter: summaryFooter()});
+		const view = render(<App essay={essay} pages={pages} document={documentShape(essay, pages, {withQuizzes: true})} onExit={onExit} />);
 		return {...view, onExit};
 	};
 
@@ -115,7 +126,7 @@ describe('the reader app', () => {
 		await waitForFrame(lastFrame, 'Contents');
 		stdin.write(keys.down);
 		await waitForFrame(lastFrame, '› 2');
-		stdin.write(keys.down);
+		stdin.write(keys.down + keys.down);
 		await waitForFrame(lastFrame, '› 3');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, (frame) => frame.includes('3/3') && frame.includes('Another pattern'));

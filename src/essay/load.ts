@@ -1,8 +1,9 @@
-import {readFileSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
-import {parseEssay} from './parse.js';
+import {contentId, parseEssay} from './parse.js';
+import {parseQuizFile, QuizError} from './quiz.js';
 import type {Essay} from './types.js';
 
 /** Larger files are refused rather than read into memory: no essay is this long. */
@@ -60,22 +61,46 @@ export function parseEssayText(text: string, file: string): Essay {
 	return essay;
 }
 
-/**
- * Reads and parses a markdown essay. The only module that reads content from disk.
- * Every failure is a ContentError whose message names the file and the problem in one line.
- */
-export function loadEssay(file: string): Essay {
-	let bytes: Buffer;
+function readBytes(file: string): Buffer {
 	try {
 		const stats = statSync(file);
 		if (stats.isDirectory()) throw new ContentError(file, 'is a directory, not a markdown file');
 		if (!stats.isFile()) throw new ContentError(file, 'is not a regular file');
 		if (stats.size > MAX_ESSAY_BYTES) throw new ContentError(file, `is too large (over ${MAX_ESSAY_BYTES / 1024 / 1024} MB)`);
-		bytes = readFileSync(file);
+		return readFileSync(file);
 	} catch (error) {
 		if (error instanceof ContentError) throw error;
 		throw new ContentError(file, describe(error));
 	}
+}
 
-	return parseEssayText(decodeEssayBytes(bytes, file), file);
+/** The quiz file that belongs to an essay: `X.md` → `X.quiz.yaml` in the same folder. */
+export function quizFileFor(essayFile: string): string {
+	return essayFile.replace(/\.(?:md|markdown)$/i, '') + '.quiz.yaml';
+}
+
+function loadQuizzes(essay: Essay, quizFile: string): Essay {
+	if (!existsSync(quizFile)) return essay;
+	const source = decodeEssayBytes(readBytes(quizFile), quizFile);
+	try {
+		return {...essay, id: contentId(essay.id, source), quizzes: parseQuizFile(source, essay)};
+	} catch (error) {
+		if (error instanceof QuizError) throw new ContentError(quizFile, error.message);
+		throw error;
+	}
+}
+
+/** What to load besides the essay. */
+export interface LoadOptions {
+	/** Read the essay's `.quiz.yaml` too (default true). */
+	readonly withQuizzes?: boolean;
+}
+
+/**
+ * Reads and parses a markdown essay and, beside it, its quiz file. The only module that reads content
+ * from disk. Every failure is a ContentError whose message names the file and the problem in one line.
+ */
+export function loadEssay(file: string, options: LoadOptions = {}): Essay {
+	const essay = parseEssayText(decodeEssayBytes(readBytes(file), file), file);
+	return options.withQuizzes === false ? essay : loadQuizzes(essay, quizFileFor(file));
 }

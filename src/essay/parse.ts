@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {Marked, type Token, type Tokens} from 'marked';
 import {admonitionExtension, type AdmonitionToken} from './admonition.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
@@ -92,6 +93,13 @@ function linkDefinitionsOf(tokens: readonly Token[]): string {
 		.join('\n');
 }
 
+/** A short, stable hash of content, to key saved progress by what was read. */
+export function contentId(...parts: readonly string[]): string {
+	const hash = createHash('sha256');
+	for (const part of parts) hash.update(part).update('\u0000');
+	return hash.digest('hex').slice(0, 24);
+}
+
 /** What the caller must know about the file to name the essay when it has no title of its own. */
 export interface ParseOptions {
 	/** Used as the title when the file has neither an H1 nor a front-matter title. */
@@ -104,7 +112,8 @@ export interface ParseOptions {
  * Throws FrontMatterError for unreadable front matter.
  */
 export function parseEssay(text: string, options: ParseOptions): Essay {
-	const {frontMatter, body} = splitFrontMatter(normalizeText(text));
+	const normalized = normalizeText(text);
+	const {frontMatter, body} = splitFrontMatter(normalized);
 	const tokens = lexer.lexer(body);
 
 	let title: string | undefined;
@@ -138,11 +147,13 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 	});
 
 	return {
+		id: contentId(normalized),
 		title: essayTitle,
 		titleSource: title ? 'heading' : frontMatter.title ? 'front-matter' : 'file-name',
 		byline: bylineOf(frontMatter),
 		frontMatter,
 		sections,
 		linkDefinitions: linkDefinitionsOf(tokens),
+		quizzes: [],
 	};
 }

@@ -32,8 +32,12 @@ export interface Section {
 	readonly blocks: readonly Block[];
 }
 
+import type {Quiz} from './quiz.js';
+
 /** A parsed essay: everything the renderer and the reader need, with no file system attached. */
 export interface Essay {
+	/** A hash of the essay's content (and its quizzes'): saved progress is kept per content. */
+	readonly id: string;
 	readonly title: string;
 	/** Where the title came from: the first H1, the front matter's `title`, or the file name. */
 	readonly titleSource: 'heading' | 'front-matter' | 'file-name';
@@ -43,4 +47,6 @@ export interface Essay {
 	readonly sections: readonly Section[];
 	/** Link reference definitions (`[x]: url`) from anywhere in the file, so each block can resolve them. */
 	readonly linkDefinitions: string;
+	/** Reflection quizzes from the essay's `.quiz.yaml`, in reading order; empty when it has none. */
+	readonly quizzes: readonly Quiz[];
 }

@@ -3,22 +3,36 @@ import type {KeyName} from './keys.js';
 
 /** Everything that can move the reader. Key handlers dispatch these; nothing else changes state. */
 export type Action =
-	| {readonly type: 'key'; readonly key: KeyName}
+	/** A key press, resolved against the key table of the screen that is live when it arrives. */
+	| {readonly type: 'key'; readonly key: KeyName | undefined; readonly text: string}
 	| {readonly type: 'resize'; readonly screen: ScreenSize}
 	| {readonly type: 'scroll'; readonly lines: number}
 	| {readonly type: 'page'; readonly direction: 1 | -1}
 	| {readonly type: 'top'}
 	| {readonly type: 'bottom'}
 	| {readonly type: 'advance'}
-	| {readonly type: 'nextSection'}
-	| {readonly type: 'previousSection'}
+	| {readonly type: 'next'}
+	| {readonly type: 'previous'}
 	| {readonly type: 'goToSection'; readonly index: number}
+	| {readonly type: 'answer'; readonly choice: number}
+	| {readonly type: 'continue'}
+	| {readonly type: 'skipQuiz'}
+	| {readonly type: 'retakeQuiz'}
 	| {readonly type: 'openHelp'}
 	| {readonly type: 'openToc'}
 	| {readonly type: 'closeOverlay'}
 	| {readonly type: 'tocMove'; readonly by: number}
 	| {readonly type: 'tocSelect'}
 	| {readonly type: 'helpScroll'; readonly lines: number}
+	| {readonly type: 'openSearch'}
+	| {readonly type: 'searchType'; readonly text: string}
+	| {readonly type: 'searchErase'}
+	| {readonly type: 'searchSubmit'}
+	| {readonly type: 'searchCancel'}
+	| {readonly type: 'searchNext'; readonly direction: 1 | -1}
+	| {readonly type: 'searchClear'}
+	/** A message for the status bar from outside the reader (saving failed, for example). */
+	| {readonly type: 'notify'; readonly text: string}
 	| {readonly type: 'quit'; readonly code: number};
 
 /** The `type` of an action. */

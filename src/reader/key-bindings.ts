@@ -2,69 +2,117 @@ import type {Action} from './actions.js';
 import {keyLabel, type KeyName} from './keys.js';
 
 /** Which key table is live: one at a time, so a key never does two things. */
-export type KeyContext = 'reader' | 'toc' | 'help' | 'tooSmall';
+export type KeyContext =
+	| 'reader'
+	| 'searching'
+	| 'searchPrompt'
+	| 'question'
+	| 'feedback'
+	| 'recap'
+	| 'summary'
+	| 'toc'
+	| 'help'
+	| 'tooSmall';
 
-/** One command: the keys that trigger it, what it does, and how the help screen describes it. */
+/** One command: the keys that trigger it, what it does, and how help and the status bar describe it. */
 export interface KeyBinding {
 	readonly keys: readonly KeyName[];
-	/** The action to dispatch; a function when it depends on which key was pressed. */
-	readonly action: Action | ((key: KeyName) => Action);
+	/**
+	 * The action to dispatch; a function when it depends on the key. Absent for keys another component
+	 * owns (the quiz's select input): listed for help, never dispatched by the reader.
+	 */
+	readonly action?: Action | ((key: KeyName) => Action);
 	readonly description: string;
 	/** Shown as `1–9` instead of listing every key. */
 	readonly label?: string;
+	/** A one-word status-bar hint (`help`, `continue`); bindings without one stay out of the status bar. */
+	readonly hint?: string;
 }
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
-const quit: KeyBinding = {keys: ['q'], action: {type: 'quit', code: 0}, description: 'quit'};
 const interrupt: KeyBinding = {keys: ['ctrl+c'], action: {type: 'quit', code: 130}, description: 'quit from anywhere'};
+const quit: KeyBinding = {keys: ['q'], action: {type: 'quit', code: 0}, description: 'quit'};
+const quitOrEscape: KeyBinding = {keys: ['q', 'escape'], action: {type: 'quit', code: 0}, description: 'quit'};
+const help: KeyBinding = {keys: ['?'], action: {type: 'openHelp'}, description: 'help', hint: 'help'};
+const toc: KeyBinding = {keys: ['t'], action: {type: 'openToc'}, description: 'table of contents'};
+const next: KeyBinding = {keys: ['right', 'l', 'n'], action: {type: 'next'}, description: 'next section (or the quiz after a pattern)'};
+const previous: KeyBinding = {keys: ['left', 'h', 'p'], action: {type: 'previous'}, description: 'previous section'};
+const backFromQuiz: KeyBinding = {keys: ['left', 'h', 'p'], action: {type: 'previous'}, description: 'back to the section', hint: 'back'};
+const lineDown: KeyBinding = {keys: ['down', 'j'], action: {type: 'scroll', lines: 1}, description: 'scroll down a line'};
+const lineUp: KeyBinding = {keys: ['up', 'k'], action: {type: 'scroll', lines: -1}, description: 'scroll up a line'};
+const jump: KeyBinding = {
+	keys: DIGITS,
+	label: '1–9',
+	action: (key) => ({type: 'goToSection', index: Number(key) - 1}),
+	description: 'jump to section N (the cover is 1)',
+};
+const scrolling: readonly KeyBinding[] = [
+	lineDown,
+	lineUp,
+	{keys: ['space'], action: {type: 'advance'}, description: 'page down; at the bottom, go on'},
+	{keys: ['pagedown'], action: {type: 'page', direction: 1}, description: 'page down'},
+	{keys: ['pageup', 'b'], action: {type: 'page', direction: -1}, description: 'page up'},
+	{keys: ['g', 'home'], action: {type: 'top'}, description: 'top'},
+	{keys: ['G', 'end'], action: {type: 'bottom'}, description: 'bottom'},
+];
+const search: KeyBinding = {keys: ['/'], action: {type: 'openSearch'}, description: 'search the essay'};
+const searchBindings: readonly KeyBinding[] = [
+	{keys: ['n'], action: {type: 'searchNext', direction: 1}, description: 'next match (while searching)', hint: 'next match'},
+	{keys: ['N'], action: {type: 'searchNext', direction: -1}, description: 'previous match (while searching)'},
+	{keys: ['escape'], action: {type: 'searchClear'}, description: 'clear the search', hint: 'clear'},
+];
+const promptBindings: readonly KeyBinding[] = [
+	{keys: ['enter'], action: {type: 'searchSubmit'}, description: 'search for what you typed', hint: 'search'},
+	{keys: ['backspace'], action: {type: 'searchErase'}, description: 'delete a character'},
+	{keys: ['escape'], action: {type: 'searchCancel'}, description: 'cancel', hint: 'cancel'},
+	interrupt,
+];
+const cont: KeyBinding = {keys: ['enter', 'right', 'l', 'n'], action: {type: 'continue'}, description: 'continue', hint: 'continue'};
+const advance: KeyBinding = {keys: ['space'], action: {type: 'advance'}, description: 'page down; at the bottom, continue'};
+const skip: KeyBinding = {keys: ['s'], action: {type: 'skipQuiz'}, description: 'skip the quiz (it stays open in the contents)', hint: 'skip'};
+const retake: KeyBinding = {keys: ['r'], action: {type: 'retakeQuiz'}, description: 'retake a finished quiz'};
+const choose: KeyBinding = {keys: ['up', 'down', 'j', 'k'], description: 'choose an answer', hint: 'choose'};
+const answer: KeyBinding = {keys: ['enter'], description: 'answer with the highlighted choice', hint: 'answer'};
+const answerDirectly: KeyBinding = {keys: DIGITS, label: '1–9', description: 'answer with choice N'};
+
+const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, toc, search, help, quitOrEscape, interrupt];
+
+/** `base` without the keys `overrides` take, then the overrides first. */
+function withOverrides(overrides: readonly KeyBinding[], base: readonly KeyBinding[]): KeyBinding[] {
+	const taken = new Set(overrides.flatMap((binding) => binding.keys));
+	const rest = base
+		.map((binding) => ({...binding, keys: binding.keys.filter((key) => !taken.has(key))}))
+		.filter((binding) => binding.keys.length > 0);
+	return [...overrides, ...rest];
+}
 
 /**
- * Every key the reader understands, by context. The help screen and status-bar hints are generated
- * from this table, so they always match what the keys do.
+ * Every key the reader understands, by context. The help screen and the status-bar hints are
+ * generated from this table, so they always match what the keys do.
  */
 export const keyBindings: Readonly<Record<KeyContext, readonly KeyBinding[]>> = {
-	reader: [
-		{keys: ['right', 'l', 'n'], action: {type: 'nextSection'}, description: 'next section'},
-		{keys: ['left', 'h', 'p'], action: {type: 'previousSection'}, description: 'previous section'},
-		{keys: ['down', 'j'], action: {type: 'scroll', lines: 1}, description: 'scroll down a line'},
-		{keys: ['up', 'k'], action: {type: 'scroll', lines: -1}, description: 'scroll up a line'},
-		{keys: ['space'], action: {type: 'advance'}, description: 'page down; at the bottom, next section'},
-		{keys: ['pagedown'], action: {type: 'page', direction: 1}, description: 'page down'},
-		{keys: ['pageup', 'b'], action: {type: 'page', direction: -1}, description: 'page up'},
-		{keys: ['g', 'home'], action: {type: 'top'}, description: 'top of the section'},
-		{keys: ['G', 'end'], action: {type: 'bottom'}, description: 'bottom of the section'},
-		{
-			keys: DIGITS,
-			label: '1–9',
-			action: (key) => ({type: 'goToSection', index: Number(key) - 1}),
-			description: 'jump to section N (the cover is 1)',
-		},
-		{keys: ['t'], action: {type: 'openToc'}, description: 'table of contents'},
-		{keys: ['?'], action: {type: 'openHelp'}, description: 'this help'},
-		{keys: ['q', 'escape'], action: {type: 'quit', code: 0}, description: 'quit'},
-		interrupt,
-	],
+	reader,
+	searching: withOverrides(searchBindings, reader),
+	searchPrompt: promptBindings,
+	question: [choose, answer, answerDirectly, backFromQuiz, skip, toc, help, quitOrEscape, interrupt],
+	feedback: [cont, advance, backFromQuiz, lineDown, lineUp, skip, retake, toc, help, quitOrEscape, interrupt],
+	recap: [cont, advance, backFromQuiz, lineDown, lineUp, {...retake, hint: 'retake'}, toc, help, quitOrEscape, interrupt],
+	summary: [next, {...previous, hint: 'back'}, ...scrolling, jump, {...toc, hint: 'contents'}, help, {...quitOrEscape, hint: 'quit'}, interrupt],
 	toc: [
 		{keys: ['down', 'j'], action: {type: 'tocMove', by: 1}, description: 'next entry'},
 		{keys: ['up', 'k'], action: {type: 'tocMove', by: -1}, description: 'previous entry'},
 		{keys: ['home', 'g'], action: {type: 'tocMove', by: -Infinity}, description: 'first entry'},
 		{keys: ['end', 'G'], action: {type: 'tocMove', by: Infinity}, description: 'last entry'},
-		{keys: ['enter', 'right', 'l'], action: {type: 'tocSelect'}, description: 'open the entry'},
-		{
-			keys: DIGITS,
-			label: '1–9',
-			action: (key) => ({type: 'goToSection', index: Number(key) - 1}),
-			description: 'open section N',
-		},
-		{keys: ['escape', 't'], action: {type: 'closeOverlay'}, description: 'close'},
+		{keys: ['enter', 'right', 'l'], action: {type: 'tocSelect'}, description: 'open the entry', hint: 'open'},
+		{keys: ['escape', 't'], action: {type: 'closeOverlay'}, description: 'close', hint: 'close'},
 		quit,
 		interrupt,
 	],
 	help: [
 		{keys: ['down', 'j'], action: {type: 'helpScroll', lines: 1}, description: 'scroll down'},
 		{keys: ['up', 'k'], action: {type: 'helpScroll', lines: -1}, description: 'scroll up'},
-		{keys: ['escape', '?'], action: {type: 'closeOverlay'}, description: 'close'},
+		{keys: ['escape', '?'], action: {type: 'closeOverlay'}, description: 'close', hint: 'close'},
 		quit,
 		interrupt,
 	],
@@ -75,7 +123,7 @@ export const keyBindings: Readonly<Record<KeyContext, readonly KeyBinding[]>> = 
 export function resolveKey(context: KeyContext, key: KeyName | undefined): Action | undefined {
 	if (key === undefined) return undefined;
 	const binding = keyBindings[context].find((candidate) => candidate.keys.includes(key));
-	if (!binding) return undefined;
+	if (!binding?.action) return undefined;
 	return typeof binding.action === 'function' ? binding.action(key) : binding.action;
 }
 
@@ -84,11 +132,12 @@ export function bindingLabel(binding: KeyBinding): string {
 	return binding.label ?? binding.keys.map((key) => keyLabel(key)).join(' ');
 }
 
-/** The first key bound to an action type in a context, for hints like `? help`. */
-export function keyFor(context: KeyContext, type: Action['type']): string | undefined {
-	const binding = keyBindings[context].find((candidate) => typeof candidate.action !== 'function' && candidate.action.type === type);
-	const key = binding?.keys[0];
-	return key === undefined ? undefined : keyLabel(key);
+/** Status-bar hints for a context, generated from the table: `Enter continue  s skip  ? help`. */
+export function hintsFor(context: KeyContext): string {
+	return keyBindings[context]
+		.filter((binding) => binding.hint !== undefined)
+		.map((binding) => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint ?? ''}`)
+		.join('  ');
 }
 
 /** One line of the help screen: a group title, a key and what it does, free text, or a blank. */
@@ -98,19 +147,21 @@ export type HelpLine =
 	| {readonly kind: 'text'; readonly text: string}
 	| {readonly kind: 'blank'};
 
-const HELP_TITLES: ReadonlyArray<[KeyContext, string]> = [
-	['reader', 'Reading'],
-	['toc', 'Table of contents'],
-	['help', 'This screen'],
+const HELP_GROUPS: ReadonlyArray<readonly [string, readonly KeyBinding[]]> = [
+	['Reading', reader],
+	['Search (/ opens the prompt in the status bar)', [...searchBindings, ...promptBindings.filter((binding) => binding !== interrupt)]],
+	['Quiz', [choose, answer, answerDirectly, cont, advance, backFromQuiz, skip, retake]],
+	['Table of contents', keyBindings.toc.filter((binding) => binding !== interrupt && binding !== quit)],
+	['This screen', keyBindings.help.filter((binding) => binding !== interrupt && binding !== quit)],
 ];
 
 /** The help screen, line by line, generated from the key table; `attribution` closes it. */
 export function helpLines(attribution: string): HelpLine[] {
 	const lines: HelpLine[] = [];
-	for (const [context, title] of HELP_TITLES) {
+	for (const [title, bindings] of HELP_GROUPS) {
 		if (lines.length > 0) lines.push({kind: 'blank'});
 		lines.push({kind: 'title', text: title});
-		for (const binding of keyBindings[context]) {
+		for (const binding of bindings) {
 			lines.push({kind: 'key', keys: bindingLabel(binding), description: binding.description});
 		}
 	}

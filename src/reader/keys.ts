@@ -44,6 +44,34 @@ export function keyName(input: string, key: InkKey): KeyName | undefined {
 	return undefined;
 }
 
+const CONTROL_NAMES: Readonly<Record<string, KeyName>> = {
+	'\r': 'enter',
+	'\n': 'enter',
+	' ': 'space',
+	'\t': 'tab',
+	'\u007F': 'backspace',
+	'\b': 'backspace',
+	'\u0003': 'ctrl+c',
+};
+
+/** One key press out of a chunk of input: its name (if it is a key the reader knows) and its text. */
+export interface KeyPress {
+	readonly key: KeyName | undefined;
+	readonly text: string;
+}
+
+/**
+ * The key presses in one input event. Ink delivers plain characters that arrive together (a held
+ * key outrunning the screen, `j` then Enter typed fast, a paste) as one string; each character is a
+ * key press, as in any terminal program.
+ */
+export function keyPresses(input: string, key: InkKey): KeyPress[] {
+	const characters = [...input];
+	const isPlainRun = characters.length > 1 && !input.startsWith('\u001B') && !key.ctrl && !key.meta;
+	if (!isPlainRun) return [{key: keyName(input, key), text: input}];
+	return characters.map((character) => ({key: CONTROL_NAMES[character] ?? keyName(character, {}), text: character}));
+}
+
 const LABELS: Readonly<Record<string, string>> = {
 	up: '↑',
 	down: '↓',

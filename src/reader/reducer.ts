@@ -1,66 +1,226 @@
+import type {Answers} from '../essay/score.js';
 import type {Action} from './actions.js';
-import {bodyRows, isTooSmall, pageRows} from './geometry.js';
+import {bodyRows, isTooSmall, pageRows, type ScreenSize} from './geometry.js';
 import {helpLineCount, resolveKey, type KeyContext} from './key-bindings.js';
-import type {ReaderState} from './state.js';
+import type {Page} from './page.js';
+import {stopOfSection, type Stop} from './path.js';
+import type {MatchPlace, ReaderState} from './state.js';
 
-/** Which key table is live for a state: the overlay's, the reader's, or only quitting when too small. */
-export function keyContext(state: ReaderState): KeyContext {
-	if (isTooSmall(state.screen)) return 'tooSmall';
-	return state.overlay === 'none' ? 'reader' : state.overlay;
-}
+const MAX_QUERY = 200;
 
 function clamp(value: number, min: number, max: number): number {
 	return Math.min(Math.max(value, min), max);
 }
 
-/** The furthest a section can scroll: its last line at the bottom of the screen. */
-export function maxScroll(state: ReaderState, section = state.section): number {
-	return Math.max(0, state.document.lineCount(section, state.screen.columns) - bodyRows(state.screen.rows));
+/** The stop being shown. */
+export function currentStop(state: ReaderState): Stop {
+	return state.document.stops[state.stop] ?? {kind: 'section', section: 0};
+}
+
+/** The page a state shows, as data: the UI draws it and the reducer measures it. */
+export function currentPage(state: ReaderState): Page {
+	const stop = currentStop(state);
+	switch (stop.kind) {
+		case 'section':
+			return {kind: 'section', section: stop.section};
+		case 'summary':
+			return {kind: 'summary', answers: state.answers};
+		case 'quiz': {
+			const answers = state.answers[stop.quiz] ?? [];
+			if (state.question >= answers.length) return {kind: 'recap', quiz: stop.quiz, answers};
+			const choice = answers[state.question];
+			return choice === undefined
+				? {kind: 'question', quiz: stop.quiz, question: state.question}
+				: {kind: 'feedback', quiz: stop.quiz, question: state.question, choice};
+		}
+	}
+}
+
+/** Which key table is live: an overlay's, the search prompt's, or the one for the page shown. */
+export function keyContext(state: ReaderState): KeyContext {
+	if (isTooSmall(state.screen)) return 'tooSmall';
+	if (state.overlay !== 'none') return state.overlay;
+	if (state.prompt !== undefined) return 'searchPrompt';
+	const page = currentPage(state);
+	switch (page.kind) {
+		case 'section':
+			return state.search ? 'searching' : 'reader';
+		default:
+			return page.kind;
+	}
+}
+
+/** The furthest the page can scroll: its last line at the bottom of the screen. */
+export function maxScroll(state: ReaderState): number {
+	return Math.max(0, state.document.lineCount(currentPage(state), state.screen.columns) - bodyRows(state.screen.rows));
 }
 
 function maxHelpScroll(state: ReaderState): number {
 	return Math.max(0, helpLineCount() - bodyRows(state.screen.rows));
 }
 
-function goTo(state: ReaderState, index: number): ReaderState {
-	const count = state.document.sectionCount;
-	if (index < 0 || index >= count) {
-		return {...state, notice: `There is no section ${index + 1}: the essay has ${count}.`};
-	}
+function firstUnanswered(answers: Answers, quiz: number): number {
+	const questions = answers[quiz] ?? [];
+	const index = questions.findIndex((answer) => answer === undefined);
+	return index === -1 ? questions.length : index;
+}
 
-	return {...state, section: index, scroll: 0, overlay: 'none', tocCursor: index};
+function enterStop(state: ReaderState, index: number, options: {readonly atBottom?: boolean} = {}): ReaderState {
+	const stop = state.document.stops[index];
+	if (!stop) return state;
+	const question = stop.kind === 'quiz' ? firstUnanswered(state.answers, stop.quiz) : 0;
+	const entered: ReaderState = {...state, stop: index, question, scroll: 0, overlay: 'none', tocCursor: index};
+	return options.atBottom ? {...entered, scroll: maxScroll(entered)} : entered;
 }
 
 function next(state: ReaderState): ReaderState {
-	if (state.section >= state.document.sectionCount - 1) return {...state, notice: 'This is the end of the essay.'};
-	return goTo(state, state.section + 1);
+	if (state.stop >= state.document.stops.length - 1) return {...state, notice: 'This is the end of the essay.'};
+	return enterStop(state, state.stop + 1);
+}
+
+function previous(state: ReaderState): ReaderState {
+	if (state.stop === 0) return {...state, notice: 'This is the cover: the essay starts here.'};
+	// Back from a quiz lands where the reader left its section: at the bottom.
+	return enterStop(state, state.stop - 1, {atBottom: currentStop(state).kind === 'quiz'});
+}
+
+function goToSection(state: ReaderState, index: number): ReaderState {
+	const count = state.document.sectionCount;
+	const stop = stopOfSection(state.document.stops, index);
+	if (index < 0 || index >= count || stop < 0) return {...state, notice: `There is no section ${index + 1}: the essay has ${count}.`};
+	return enterStop(state, stop);
 }
 
 function scrollTo(state: ReaderState, scroll: number): ReaderState {
 	return {...state, scroll: clamp(scroll, 0, maxScroll(state))};
 }
 
+function setAnswers(state: ReaderState, quiz: number, answers: ReadonlyArray<number | undefined>): ReaderState {
+	return {...state, answers: state.answers.map((existing, index) => (index === quiz ? answers : existing))};
+}
+
+function answer(state: ReaderState, choice: number): ReaderState {
+	const page = currentPage(state);
+	if (page.kind !== 'question') return state;
+	const questions = state.answers[page.quiz] ?? [];
+	const updated = questions.map((existing, index) => (index === page.question ? choice : existing));
+	return {...setAnswers(state, page.quiz, updated), scroll: 0};
+}
+
+function continueQuiz(state: ReaderState): ReaderState {
+	const stop = currentStop(state);
+	if (stop.kind !== 'quiz') return state;
+	const count = state.document.questionCounts[stop.quiz] ?? 0;
+	// After the last question the path goes on to the next section.
+	if (state.question >= count - 1) return next(state);
+	return {...state, question: state.question + 1, scroll: 0};
+}
+
+function retake(state: ReaderState): ReaderState {
+	const stop = currentStop(state);
+	if (stop.kind !== 'quiz') return state;
+	const answers = state.answers[stop.quiz] ?? [];
+	if (answers.some((entry) => entry === undefined)) return {...state, notice: 'Answer every question first; then r retakes the quiz.'};
+	return {...setAnswers(state, stop.quiz, answers.map(() => undefined)), question: 0, scroll: 0};
+}
+
+function advance(state: ReaderState): ReaderState {
+	if (state.scroll < maxScroll(state)) return scrollTo(state, state.scroll + pageRows(state.screen.rows));
+	const page = currentPage(state);
+	return page.kind === 'feedback' || page.kind === 'recap' ? continueQuiz(state) : next(state);
+}
+
+/** Orders places in reading order. */
+function compare(a: MatchPlace, b: MatchPlace): number {
+	return a.section - b.section || a.line - b.line;
+}
+
+/** Where a search starts from: the top of the screen on a section, else just after the stop. */
+function searchOrigin(state: ReaderState): MatchPlace {
+	const stop = currentStop(state);
+	if (stop.kind === 'section') return {section: stop.section, line: state.scroll};
+	if (stop.kind === 'quiz') return {section: stop.section + 1, line: 0};
+	return {section: state.document.sectionCount, line: 0};
+}
+
+function showMatch(state: ReaderState, query: string, matches: readonly MatchPlace[], match: MatchPlace, wrapped?: string): ReaderState {
+	const entered = enterStop(state, stopOfSection(state.document.stops, match.section));
+	const position = matches.findIndex((candidate) => compare(candidate, match) === 0) + 1;
+	const notice = `“${query}”: match ${position} of ${matches.length}${wrapped ? ` · ${wrapped}` : ''}`;
+	return {...scrollTo(entered, match.line - 2), search: {query, match}, notice};
+}
+
+function submitSearch(state: ReaderState): ReaderState {
+	const query = (state.prompt ?? '').trim();
+	const closed = {...state, prompt: undefined};
+	if (query === '') return {...closed, search: undefined};
+	const matches = state.document.search(query, state.screen.columns);
+	const first = matches[0];
+	if (!first) return {...closed, search: undefined, notice: `No match for “${query}”.`};
+	const origin = searchOrigin(state);
+	const after = matches.find((match) => compare(match, origin) >= 0);
+	return after ? showMatch(closed, query, matches, after) : showMatch(closed, query, matches, first, 'search wrapped to the top');
+}
+
+function searchNext(state: ReaderState, direction: 1 | -1): ReaderState {
+	if (!state.search) return state;
+	const {query, match: from} = state.search;
+	const matches = state.document.search(query, state.screen.columns);
+	const first = matches[0];
+	const last = matches.at(-1);
+	if (!first || !last) return {...state, search: undefined, notice: `No match for “${query}”.`};
+	if (direction === 1) {
+		const after = matches.find((match) => compare(match, from) > 0);
+		return after ? showMatch(state, query, matches, after) : showMatch(state, query, matches, first, 'search wrapped to the top');
+	}
+
+	const before = matches.findLast((match) => compare(match, from) < 0);
+	return before ? showMatch(state, query, matches, before) : showMatch(state, query, matches, last, 'search wrapped to the bottom');
+}
+
 /** Keeps the reader on the same part of the text when the width changes how many lines it takes. */
-function resize(state: ReaderState, screen: ReaderState['screen']): ReaderState {
-	const before = state.document.lineCount(state.section, state.screen.columns);
-	const after = state.document.lineCount(state.section, screen.columns);
+function resize(state: ReaderState, screen: ScreenSize): ReaderState {
+	const page = currentPage(state);
+	const before = state.document.lineCount(page, state.screen.columns);
+	const after = state.document.lineCount(page, screen.columns);
 	const scroll = before > 0 ? Math.round((state.scroll / before) * after) : 0;
 	const resized = {...state, screen};
-	return {...resized, scroll: clamp(scroll, 0, maxScroll(resized)), helpScroll: clamp(state.helpScroll, 0, maxHelpScroll(resized))};
+	let search = state.search;
+	if (search) {
+		const sectionPage: Page = {kind: 'section', section: search.match.section};
+		const lines = state.document.lineCount(sectionPage, state.screen.columns);
+		const line = lines > 0 ? Math.round((search.match.line / lines) * state.document.lineCount(sectionPage, screen.columns)) : 0;
+		search = {...search, match: {...search.match, line}};
+	}
+
+	return {
+		...resized,
+		search,
+		scroll: clamp(scroll, 0, maxScroll(resized)),
+		helpScroll: clamp(state.helpScroll, 0, maxHelpScroll(resized)),
+	};
+}
+
+function typed(state: ReaderState, text: string): ReaderState {
+	const clean = text.replace(/[\r\n\t]+/g, ' ').replace(/\p{Cc}/gu, '');
+	if (clean === '') return state;
+	return {...state, prompt: ((state.prompt ?? '') + clean).slice(0, MAX_QUERY)};
 }
 
 /**
- * The reader's one reducer: `(state, action) => state`, pure. Every bound is enforced here: the section
- * stays within the essay and the scroll within the section, whatever actions arrive.
+ * The reader's one reducer: `(state, action) => state`, pure. Every bound is enforced here: the stop
+ * stays on the path, the scroll within the page, the question within the quiz, whatever arrives.
  */
-export function reducer(previous: ReaderState, action: Action): ReaderState {
-	const state = previous.notice === undefined ? previous : {...previous, notice: undefined};
+export function reducer(previousState: ReaderState, action: Action): ReaderState {
+	const state = previousState.notice === undefined ? previousState : {...previousState, notice: undefined};
 	switch (action.type) {
 		case 'key': {
 			// Keys are resolved here, against the latest state, so keys typed faster than frames are
 			// drawn still go to the screen they were meant for.
-			const resolved = resolveKey(keyContext(previous), action.key);
-			return resolved ? reducer(previous, resolved) : previous;
+			const context = keyContext(previousState);
+			const resolved = resolveKey(context, action.key);
+			if (resolved) return reducer(previousState, resolved);
+			return context === 'searchPrompt' ? typed(state, action.text) : previousState;
 		}
 
 		case 'resize':
@@ -74,28 +234,53 @@ export function reducer(previous: ReaderState, action: Action): ReaderState {
 		case 'bottom':
 			return scrollTo(state, maxScroll(state));
 		case 'advance':
-			return state.scroll < maxScroll(state) ? scrollTo(state, state.scroll + pageRows(state.screen.rows)) : next(state);
-		case 'nextSection':
+			return advance(state);
+		case 'next':
 			return next(state);
-		case 'previousSection':
-			return state.section === 0 ? {...state, notice: 'This is the cover: the essay starts here.'} : goTo(state, state.section - 1);
+		case 'previous':
+			return previous(state);
 		case 'goToSection':
-			return goTo(state, action.index);
+			return goToSection(state, action.index);
+		case 'answer':
+			return answer(state, action.choice);
+		case 'continue':
+			return continueQuiz(state);
+		case 'skipQuiz':
+			return currentStop(state).kind === 'quiz' ? next(state) : state;
+		case 'retakeQuiz':
+			return retake(state);
 		case 'openHelp':
 			return {...state, overlay: 'help', helpScroll: 0};
 		case 'openToc':
-			return {...state, overlay: 'toc', tocCursor: state.section};
+			return {...state, overlay: 'toc', tocCursor: state.stop};
 		case 'closeOverlay':
 			return {...state, overlay: 'none'};
 		case 'tocMove': {
-			const last = state.document.sectionCount - 1;
+			const last = state.document.stops.length - 1;
 			const target = Number.isFinite(action.by) ? state.tocCursor + action.by : action.by > 0 ? last : 0;
 			return {...state, tocCursor: clamp(target, 0, last)};
 		}
+
 		case 'tocSelect':
-			return goTo(state, state.tocCursor);
+			return enterStop(state, state.tocCursor);
 		case 'helpScroll':
 			return {...state, helpScroll: clamp(state.helpScroll + action.lines, 0, maxHelpScroll(state))};
+		case 'openSearch':
+			return {...state, prompt: ''};
+		case 'searchType':
+			return typed(state, action.text);
+		case 'searchErase':
+			return {...state, prompt: [...(state.prompt ?? '')].slice(0, -1).join('')};
+		case 'searchCancel':
+			return {...state, prompt: undefined};
+		case 'searchSubmit':
+			return submitSearch(state);
+		case 'searchNext':
+			return searchNext(state, action.direction);
+		case 'searchClear':
+			return {...state, search: undefined};
+		case 'notify':
+			return {...state, notice: action.text};
 		case 'quit':
 			return {...state, exitCode: action.code};
 	}

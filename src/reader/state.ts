@@ -1,46 +1,106 @@
-import type {ScreenSize} from './geometry.js';
+import type {Answers} from '../essay/score.js';
+import {bodyRows, type ScreenSize} from './geometry.js';
+import type {Page} from './page.js';
+import type {Stop} from './path.js';
 
-/** What the reducer needs to know about the document: how many sections, and how tall each is at a width. */
+/** Where a search match is: a line of a section's rendered text at the current width. */
+export interface MatchPlace {
+	readonly section: number;
+	readonly line: number;
+}
+
+/** What the reducer needs to know about the document, independent of Ink and of how text is drawn. */
 export interface DocumentShape {
+	/** The reading path: sections, quizzes and the summary, in order. */
+	readonly stops: readonly Stop[];
 	readonly sectionCount: number;
-	/** Lines section `index` takes in a terminal `columns` wide (pure and cached by the caller). */
-	readonly lineCount: (index: number, columns: number) => number;
+	/** How many questions each quiz has. */
+	readonly questionCounts: readonly number[];
+	/** Lines a text page takes in a terminal `columns` wide (0 for a question, which does not scroll). */
+	readonly lineCount: (page: Page, columns: number) => number;
+	/** Every place `query` appears in the rendered sections at `columns`, in reading order. */
+	readonly search: (query: string, columns: number) => readonly MatchPlace[];
 }
 
 /** Which screen is over the text, if any. */
 export type Overlay = 'none' | 'help' | 'toc';
 
+/** An active search: what was searched and the match last shown. */
+export interface SearchState {
+	readonly query: string;
+	readonly match: MatchPlace;
+}
+
 /** Everything about where the reader is; owned by the reducer alone. */
 export interface ReaderState {
 	readonly document: DocumentShape;
 	readonly screen: ScreenSize;
-	/** Index of the section shown (0 is the cover). */
-	readonly section: number;
-	/** First visible line of the section. */
+	/** Index into `document.stops`. */
+	readonly stop: number;
+	/** First visible line of the page. */
 	readonly scroll: number;
+	/** On a quiz stop: the question shown, or the question count for the quiz's recap. */
+	readonly question: number;
+	readonly answers: Answers;
 	readonly overlay: Overlay;
-	/** Highlighted entry in the table of contents. */
+	/** Highlighted entry (a stop) in the table of contents. */
 	readonly tocCursor: number;
 	/** First visible line of the help screen. */
 	readonly helpScroll: number;
+	/** The search prompt's text while it is open. */
+	readonly prompt: string | undefined;
+	readonly search: SearchState | undefined;
 	/** A one-line message for the status bar, cleared by the next key. */
 	readonly notice: string | undefined;
 	/** Set when the reader asked to leave: the process exit code. */
 	readonly exitCode: number | undefined;
 }
 
-/** The state a reader starts in: section `section` (clamped), scrolled to the top. */
-export function initialState(document: DocumentShape, screen: ScreenSize, section = 0, notice?: string): ReaderState {
-	const clamped = Math.min(Math.max(0, section), Math.max(0, document.sectionCount - 1));
+/** Where to open: a stop, how far down it, which question. */
+export interface StartPlace {
+	readonly stop: number;
+	/** Fraction of the page scrolled past, 0 to 1, so a different width opens at the same text. */
+	readonly scrollFraction?: number;
+	readonly question?: number;
+}
+
+/** The state a reader starts in, with the place and answers clamped to the document. */
+export function initialState(
+	document: DocumentShape,
+	screen: ScreenSize,
+	options: {readonly place?: StartPlace; readonly answers?: Answers; readonly notice?: string} = {},
+): ReaderState {
+	const stop = Math.min(Math.max(0, options.place?.stop ?? 0), Math.max(0, document.stops.length - 1));
+	const answers = document.questionCounts.map((count, quiz) =>
+		Array.from({length: count}, (_, question) => {
+			const answer = options.answers?.[quiz]?.[question];
+			return typeof answer === 'number' && Number.isInteger(answer) && answer >= 0 ? answer : undefined;
+		}),
+	);
+	const here = document.stops[stop];
+	const questions = here?.kind === 'quiz' ? (document.questionCounts[here.quiz] ?? 0) : 0;
+	const question = Math.min(Math.max(0, options.place?.question ?? 0), questions);
+	let scroll = 0;
+	if (options.place?.scrollFraction && here && here.kind !== 'quiz') {
+		const page: Page = here.kind === 'section' ? {kind: 'section', section: here.section} : {kind: 'summary', answers};
+		const lines = document.lineCount(page, screen.columns);
+		const max = Math.max(0, lines - bodyRows(screen.rows));
+		scroll = Math.min(max, Math.max(0, Math.round(options.place.scrollFraction * lines)));
+	}
+
 	return {
 		document,
 		screen,
-		section: clamped,
-		scroll: 0,
+		stop,
+		scroll,
+		question,
+		answers,
 		overlay: 'none',
-		tocCursor: clamped,
+		tocCursor: stop,
 		helpScroll: 0,
-		notice,
+		prompt: undefined,
+		search: undefined,
+		notice: options.notice,
 		exitCode: undefined,
 	};
 }

@@ -1,41 +1,73 @@
 import {Box, useInput} from 'ink';
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useReducer} from 'react';
+import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall} from '../reader/geometry.js';
-import {keyName} from '../reader/keys.js';
-import {reducer} from '../reader/reducer.js';
-import {initialState, type DocumentShape} from '../reader/state.js';
+import {hintsFor} from '../reader/key-bindings.js';
+import {keyPresses} from '../reader/keys.js';
+import type {Stop} from '../reader/path.js';
+import {progressOf, type Progress} from '../reader/progress.js';
+import {currentPage, keyContext, reducer} from '../reader/reducer.js';
+import {initialState, type DocumentShape, type ReaderState, type StartPlace} from '../reader/state.js';
 import {columnLayout} from '../render/layout.js';
-import type {SectionLines} from '../render/section-lines.js';
+import type {PageLines} from '../render/pages.js';
+import type {Answers} from '../essay/score.js';
 import {copy} from './copy.js';
 import {Help} from './Help.js';
-import {SectionView} from './SectionView.js';
+import {PageView} from './PageView.js';
+import {QuizView} from './QuizView.js';
 import {StatusBar} from './StatusBar.js';
-import {Toc} from './Toc.js';
+import {Toc, type TocEntry} from './Toc.js';
 import {TooSmall} from './TooSmall.js';
 import {useTerminalSize} from './use-terminal-size.js';
+
+/** Where and how the reader starts. */
+export interface AppStart {
+	readonly place?: StartPlace;
+	readonly answers?: Answers;
+	/** A first status-bar message: resumed, or a warning about saved progress. */
+	readonly notice?: string;
+}
 
 /** Props of the reader application. */
 export interface AppProps {
 	readonly essay: Essay;
-	readonly sectionLines: SectionLines;
-	/** Section to open at (0 is the cover). */
-	readonly initialSection?: number;
+	readonly pages: PageLines;
+	readonly document: DocumentShape;
+	readonly start?: AppStart;
 	/** Called once when the reader asks to leave, with the exit code (0 for q, 130 for Ctrl+C). */
 	readonly onExit: (code: number) => void;
+	/** Called on every change of place or answers; returns a warning to show when saving failed. */
+	readonly onProgress?: (progress: Progress) => string | undefined;
+}
+
+/** The summary's closing line, from the key table. */
+export function summaryFooter(): string {
+	return copy.summaryFooter(hintsFor('summary').replace(/  /g, ' · '));
+}
+
+function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): TocEntry[] {
+	return stops.map((stop) => {
+		if (stop.kind === 'section') {
+			const title = essay.sections[stop.section]?.title ?? '';
+			return {label: stop.section === 0 ? `${title} (${copy.coverLabel})` : title, number: String(stop.section + 1), mark: ''};
+		}
+
+		if (stop.kind === 'quiz') {
+			const done = isQuizDone(state.answers, stop.quiz);
+			return {label: essay.quizzes[stop.quiz]?.title ?? '', number: '', mark: done ? copy.doneMarker : copy.openMarker};
+		}
+
+		const allDone = essay.quizzes.every((_, quiz) => isQuizDone(state.answers, quiz));
+		return {label: copy.summaryTitle, number: '', mark: allDone ? copy.doneMarker : copy.openMarker};
+	});
 }
 
 /** The interactive reader: picks the screen for the state; all logic lives in the reducer. */
-export function App({essay, sectionLines, initialSection = 0, onExit}: AppProps) {
+export function App({essay, pages, document, start = {}, onExit, onProgress}: AppProps) {
 	const size = useTerminalSize();
-	const document = useMemo<DocumentShape>(
-		() => ({
-			sectionCount: essay.sections.length,
-			lineCount: (index, columns) => sectionLines.linesOf(index, columnLayout(columns).width).length,
-		}),
-		[essay, sectionLines],
-	);
-	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, initialSection));
+	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, start));
+	const context = keyContext(state);
 
 	useEffect(() => {
 		if (size.columns !== state.screen.columns || size.rows !== state.screen.rows) dispatch({type: 'resize', screen: size});
@@ -45,10 +77,20 @@ export function App({essay, sectionLines, initialSection = 0, onExit}: AppProps)
 		if (state.exitCode !== undefined) onExit(state.exitCode);
 	}, [state.exitCode, onExit]);
 
-	useInput((input, key) => {
-		const name = keyName(input, key);
-		if (name !== undefined) dispatch({type: 'key', key: name});
-	});
+	useEffect(() => {
+		const warning = onProgress?.(progressOf(state));
+		if (warning) dispatch({type: 'notify', text: warning});
+		// Saved on every change of place or answers, not on every frame.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [state.stop, state.scroll, state.question, state.answers, onProgress]);
+
+	// While a question is shown its select input owns the keys; QuizView passes on the rest.
+	useInput(
+		(input, key) => {
+			for (const press of keyPresses(input, key)) dispatch({type: 'key', ...press});
+		},
+		{isActive: context !== 'question'},
+	);
 
 	const {screen} = state;
 	if (isTooSmall(screen)) {
@@ -61,28 +103,43 @@ export function App({essay, sectionLines, initialSection = 0, onExit}: AppProps)
 
 	const layout = columnLayout(screen.columns);
 	const height = bodyRows(screen.rows);
-	const section = essay.sections[state.section];
+	const page = currentPage(state);
 	let body;
 	if (state.overlay === 'help') {
 		body = <Help scroll={state.helpScroll} height={height} margin={layout.margin} attribution={copy.attribution(essay.title, essay.byline)} />;
 	} else if (state.overlay === 'toc') {
-		body = (
-			<Toc
-				titles={essay.sections.map((entry) => entry.title)}
-				current={state.section}
-				cursor={state.tocCursor}
+		body = <Toc entries={tocEntries(essay, document.stops, state)} current={state.stop} cursor={state.tocCursor} height={height} margin={layout.margin} />;
+	} else if (page.kind === 'question') {
+		const question = essay.quizzes[page.quiz]?.questions[page.question];
+		body = question ? (
+			<QuizView
+				id={`${page.quiz}:${page.question}`}
+				question={question}
+				header={pages.linesOf(page, layout.width)}
 				height={height}
 				margin={layout.margin}
+				width={layout.width}
+				onAnswer={(choice) => dispatch({type: 'answer', choice})}
+				onAction={dispatch}
+			/>
+		) : undefined;
+	} else {
+		const query = page.kind === 'section' ? state.search?.query : undefined;
+		body = (
+			<PageView
+				lines={pages.linesOf(page, layout.width)}
+				scroll={state.scroll}
+				height={height}
+				margin={layout.margin}
+				highlight={query === undefined ? undefined : (line) => pages.highlight(line, query)}
 			/>
 		);
-	} else {
-		body = <SectionView lines={sectionLines.linesOf(state.section, layout.width)} scroll={state.scroll} height={height} margin={layout.margin} />;
 	}
 
 	return (
 		<Box flexDirection="column" width={screen.columns} height={height + 1}>
 			{body}
-			<StatusBar state={state} sectionTitle={section?.title ?? essay.title} />
+			<StatusBar state={state} essay={essay} />
 		</Box>
 	);
 }

@@ -1,16 +1,17 @@
 import {Box, Text} from 'ink';
+import type {Essay} from '../essay/types.js';
 import type {ReaderState} from '../reader/state.js';
 import {statusLine, statusParts} from './status.js';
 
 /** Props of the status bar. */
 export interface StatusBarProps {
 	readonly state: ReaderState;
-	readonly sectionTitle: string;
+	readonly essay: Essay;
 }
 
-/** One inverse line: where the reader is, how far through, and how to get help. */
-export function StatusBar({state, sectionTitle}: StatusBarProps) {
-	const {left, right} = statusLine(statusParts(state, sectionTitle), state.screen.columns);
+/** One inverse line: where the reader is, how far through, and the keys that matter here. */
+export function StatusBar({state, essay}: StatusBarProps) {
+	const {left, right} = statusLine(statusParts(state, essay), state.screen.columns);
 	return (
 		<Box height={1} width={state.screen.columns}>
 			<Text inverse wrap="truncate-end">

@@ -2,10 +2,19 @@ import {Box, Text} from 'ink';
 import {theme} from '../theme.js';
 import {copy} from './copy.js';
 
+/** One line of the table of contents: a stop on the reading path. */
+export interface TocEntry {
+	readonly label: string;
+	/** `1`–`9` for sections (what the digit keys jump to), empty for quizzes and the summary. */
+	readonly number: string;
+	/** ✓ done, ○ still open, or nothing for sections. */
+	readonly mark: string;
+}
+
 /** Props of the table of contents. */
 export interface TocProps {
-	readonly titles: readonly string[];
-	/** The section being read. */
+	readonly entries: readonly TocEntry[];
+	/** The stop being read. */
 	readonly current: number;
 	/** The highlighted entry. */
 	readonly cursor: number;
@@ -13,26 +22,26 @@ export interface TocProps {
 	readonly margin: number;
 }
 
-/** The sections of the essay, numbered as the digit keys number them, scrolled to keep the cursor in view. */
-export function Toc({titles, current, cursor, height, margin}: TocProps) {
+/** Every stop on the reading path, numbered as the digit keys number sections, scrolled to keep the cursor in view. */
+export function Toc({entries, current, cursor, height, margin}: TocProps) {
 	const rows = Math.max(1, height - 2);
-	const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, titles.length - rows));
-	const numberWidth = String(titles.length).length;
+	const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, entries.length - rows));
+	const numberWidth = Math.max(...entries.map((entry) => entry.number.length), 1);
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin}>
 			<Text bold color={theme.heading}>
 				{copy.tocTitle}
 			</Text>
 			<Text> </Text>
-			{titles.slice(start, start + rows).map((title, offset) => {
+			{entries.slice(start, start + rows).map((entry, offset) => {
 				const index = start + offset;
 				const isCursor = index === cursor;
 				const marker = isCursor ? copy.cursorMarker : ' ';
 				const here = index === current ? ` ${copy.currentMarker}` : '';
-				const label = index === 0 ? `${title} (${copy.coverLabel})` : title;
+				const mark = entry.mark === '' ? '' : `${entry.mark} `;
 				return (
 					<Text key={index} wrap="truncate-end" inverse={isCursor} color={isCursor ? theme.accent : undefined}>
-						{`${marker} ${String(index + 1).padStart(numberWidth)}  ${label}${here}`}
+						{`${marker} ${entry.number.padStart(numberWidth)}  ${mark}${entry.label}${here}`}
 					</Text>
 				);
 			})}

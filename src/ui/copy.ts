@@ -2,13 +2,17 @@
 export const copy = {
 	helpTitle: 'Keys',
 	tocTitle: 'Contents',
+	summaryTitle: 'Summary',
 	coverLabel: 'cover',
 	currentMarker: '●',
 	cursorMarker: '›',
+	doneMarker: '✓',
+	openMarker: '○',
+	quizDone: 'done',
+	caret: '▏',
 	more: '↓',
-	helpHint: 'help',
-	closeHint: 'close',
 	tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) =>
 		`Terminal is ${columns}×${rows}: enlarge it to at least ${minColumns}×${minRows} to read (q quits).`,
 	attribution: (title: string, byline: string) => `“${title}”${byline === '' ? '' : ` — ${byline}`}`,
+	summaryFooter: (keys: string) => `That is the whole essay. ${keys}.`,
 } as const;

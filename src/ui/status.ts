@@ -1,7 +1,9 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import type {Essay} from '../essay/types.js';
 import {bodyRows} from '../reader/geometry.js';
-import {helpLineCount, keyFor} from '../reader/key-bindings.js';
+import {helpLineCount, hintsFor} from '../reader/key-bindings.js';
+import {currentPage, currentStop, keyContext} from '../reader/reducer.js';
 import type {ReaderState} from '../reader/state.js';
 import {copy} from './copy.js';
 
@@ -11,17 +13,19 @@ const PROGRESS_CELLS = 10;
 /** The pieces of the status bar, before colour. */
 export interface StatusParts {
 	readonly left: string;
+	/** The left side is a message the reader must be able to read whole (it gets room first). */
+	readonly isNotice: boolean;
 	readonly position: string;
 	readonly progress: string;
 	readonly scroll: string;
 	readonly hint: string;
 }
 
-/** How far through the essay the reader is, from 0 to 1: sections passed plus the part of this one seen. */
+/** How far along the reading path the reader is, from 0 to 1: stops passed plus the part of this one seen. */
 export function readingProgress(state: ReaderState): number {
-	const lines = state.document.lineCount(state.section, state.screen.columns);
+	const lines = state.document.lineCount(currentPage(state), state.screen.columns);
 	const seen = lines === 0 ? 1 : Math.min(1, (state.scroll + bodyRows(state.screen.rows)) / lines);
-	return (state.section + seen) / Math.max(1, state.document.sectionCount);
+	return (state.stop + seen) / Math.max(1, state.document.stops.length);
 }
 
 /** `▰▰▰▱▱▱▱▱▱▱` for a fraction. */
@@ -41,45 +45,64 @@ function scrollOf(state: ReaderState): string {
 	const visible = bodyRows(state.screen.rows);
 	if (state.overlay === 'help') return scrollIndicator(helpLineCount(), state.helpScroll, visible);
 	if (state.overlay === 'toc') return '';
-	return scrollIndicator(state.document.lineCount(state.section, state.screen.columns), state.scroll, visible);
+	return scrollIndicator(state.document.lineCount(currentPage(state), state.screen.columns), state.scroll, visible);
 }
 
-/** The status bar's text for a state and the title of the section shown. */
-export function statusParts(state: ReaderState, sectionTitle: string): StatusParts {
-	const helpKey = keyFor('reader', 'openHelp') ?? '?';
-	const closeKey = keyFor(state.overlay === 'toc' ? 'toc' : 'help', 'closeOverlay') ?? 'Esc';
-	const left =
-		state.notice ??
-		(state.overlay === 'help' ? copy.helpTitle : state.overlay === 'toc' ? copy.tocTitle : sectionTitle);
+/** The title of what is shown: a section's, a quiz's, or the summary's. */
+export function pageTitle(state: ReaderState, essay: Essay): string {
+	const stop = currentStop(state);
+	if (stop.kind === 'section') return essay.sections[stop.section]?.title ?? essay.title;
+	if (stop.kind === 'quiz') return essay.quizzes[stop.quiz]?.title ?? copy.summaryTitle;
+	return copy.summaryTitle;
+}
+
+function position(state: ReaderState): string {
+	const stop = currentStop(state);
+	if (stop.kind === 'section') return `${stop.section + 1}/${state.document.sectionCount}`;
+	if (stop.kind === 'quiz') {
+		const count = state.document.questionCounts[stop.quiz] ?? 0;
+		return state.question >= count ? copy.quizDone : `Q${state.question + 1}/${count}`;
+	}
+
+	return '';
+}
+
+/** The status bar's text for a state. */
+export function statusParts(state: ReaderState, essay: Essay): StatusParts {
+	let left = state.notice ?? pageTitle(state, essay);
+	if (state.overlay === 'help') left = copy.helpTitle;
+	if (state.overlay === 'toc') left = copy.tocTitle;
+	if (state.prompt !== undefined) left = `/${state.prompt}${copy.caret}`;
 	return {
 		left,
-		position: `${state.section + 1}/${state.document.sectionCount}`,
+		isNotice: state.notice !== undefined || state.prompt !== undefined,
+		position: position(state),
 		progress: progressBar(readingProgress(state)),
 		scroll: scrollOf(state),
-		hint: state.overlay === 'none' ? `${helpKey} ${copy.helpHint}` : `${closeKey} ${copy.closeHint}`,
+		hint: hintsFor(keyContext(state)),
 	};
 }
 
 /**
  * Lays the parts out in exactly `columns` cells: the title on the left (truncated with `…`), the rest
- * on the right. Drops the progress bar, then the position, when the terminal is too narrow.
+ * on the right. Drops the progress bar, then the position, then the scroll, when the terminal is too
+ * narrow; the hints are truncated last.
  */
 export function statusLine(parts: StatusParts, columns: number): {readonly left: string; readonly right: string} {
-	const candidates = [
-		[parts.position, parts.progress, parts.scroll, parts.hint],
-		[parts.position, parts.scroll, parts.hint],
-		[parts.scroll, parts.hint],
-		[parts.hint],
-	];
-	for (const candidate of candidates) {
-		const right = ' ' + candidate.filter((part) => part !== '').join('  ') + ' ';
-		const room = columns - stringWidth(right) - 1;
-		if (room >= 12 || candidate.length === 1) {
-			const left = ' ' + cliTruncate(parts.left, Math.max(1, room), {position: 'end'});
-			const padding = ' '.repeat(Math.max(0, columns - stringWidth(left) - stringWidth(right)));
-			return {left: left + padding, right: cliTruncate(right, Math.max(0, columns - stringWidth(left)))};
-		}
-	}
+	const {position, progress, scroll, hint} = parts;
+	// A notice (or the search prompt) is read whole before hints; a title can be shortened.
+	const candidates = parts.isNotice
+		? [[position, progress, scroll, hint], [position, scroll, hint], [position, scroll], [scroll], []]
+		: [[position, progress, scroll, hint], [position, scroll, hint], [scroll, hint], [hint]];
+	const needed = parts.isNotice ? stringWidth(parts.left) : 16;
+	const layout = (candidate: readonly string[]) => {
+		const shown = candidate.filter((part) => part !== '');
+		const right = shown.length === 0 ? ' ' : ' ' + shown.join('  ') + ' ';
+		return {right, room: columns - stringWidth(right) - 1};
+	};
 
-	return {left: '', right: ''};
+	const chosen = candidates.map((candidate) => layout(candidate)).find(({room}) => room >= needed) ?? layout(candidates.at(-1) ?? []);
+	const left = ' ' + cliTruncate(parts.left, Math.max(1, chosen.room), {position: 'end'});
+	const padding = ' '.repeat(Math.max(0, columns - stringWidth(left) - stringWidth(chosen.right)));
+	return {left: left + padding, right: cliTruncate(chosen.right, Math.max(0, columns - stringWidth(left)), {position: 'end'})};
 }

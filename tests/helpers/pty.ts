@@ -1,4 +1,7 @@
 import {execFileSync} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {CLI} from './paths.js';
@@ -56,6 +59,13 @@ export interface SpawnOptions {
 	readonly cwd?: string;
 	/** Arguments for node itself, before the script (for example `--import` of a fault injector). */
 	readonly nodeArgs?: readonly string[];
+	/** Where progress is saved (XDG_STATE_HOME); a new empty folder when not given. */
+	readonly stateHome?: string;
+}
+
+/** A new empty folder for saved progress, so runs never see each other's (or the developer's) progress. */
+export function newStateHome(): string {
+	return mkdtempSync(path.join(tmpdir(), 'mle-essay-state-'));
 }
 
 /**
@@ -67,7 +77,8 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 	const rows = options.rows ?? 30;
 	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 1000});
 	const env: Record<string, string> = {};
-	for (const [name, value] of Object.entries({...process.env, TERM: 'xterm-256color', ...options.env})) {
+	const stateHome = options.stateHome ?? newStateHome();
+	for (const [name, value] of Object.entries({...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, ...options.env})) {
 		// Ink prints only the last frame when CI is set.
 		if (value !== undefined && name !== 'CI' && !name.startsWith('VITEST')) env[name] = value;
 	}

@@ -1,0 +1,144 @@
+import {parse as parseYaml} from 'yaml';
+import {z} from 'zod';
+import {slugify} from './parse.js';
+import type {Essay} from './types.js';
+
+/** A question with one right answer and an explanation grounded in the essay. */
+export interface ComprehensionQuestion {
+	readonly kind: 'comprehension';
+	readonly prompt: string;
+	readonly choices: readonly string[];
+	/** Index of the right choice. */
+	readonly answer: number;
+	readonly explanation: string;
+}
+
+/** A question with no wrong answer: each choice leads to its own takeaway. */
+export interface ReflectionQuestion {
+	readonly kind: 'reflection';
+	readonly prompt: string;
+	readonly choices: ReadonlyArray<{readonly text: string; readonly takeaway: string}>;
+}
+
+/** One question of a quiz. */
+export type Question = ComprehensionQuestion | ReflectionQuestion;
+
+/** A reflection quiz that follows one section of the essay. */
+export interface Quiz {
+	/** Index of the section the quiz follows. */
+	readonly section: number;
+	/** `Reflection · <section title>`. */
+	readonly title: string;
+	readonly questions: readonly Question[];
+}
+
+const text = z.string().trim().min(1, 'must be non-empty text');
+
+const comprehension = z
+	.object({
+		kind: z.literal('comprehension'),
+		prompt: text,
+		choices: z.array(text).min(2, 'needs at least two choices').max(9, 'can have at most nine choices (the digit keys)'),
+		answer: text,
+		explanation: text,
+	})
+	.strict()
+	.superRefine((question, context) => {
+		if (!question.choices.includes(question.answer)) {
+			context.addIssue({code: 'custom', path: ['answer'], message: `"${question.answer}" is not one of its choices`});
+		}
+	});
+
+const reflection = z
+	.object({
+		kind: z.literal('reflection'),
+		prompt: text,
+		choices: z
+			.array(z.object({text, takeaway: text}).strict())
+			.min(2, 'needs at least two choices')
+			.max(9, 'can have at most nine choices (the digit keys)'),
+	})
+	.strict();
+
+const quizFile = z
+	.object({
+		quizzes: z.array(
+			z
+				.object({
+					after: text,
+					questions: z.array(z.discriminatedUnion('kind', [comprehension, reflection])).min(1, 'needs at least one question'),
+				})
+				.strict(),
+		),
+	})
+	.strict();
+
+/** What is wrong with a quiz file: the field at fault (`quizzes[0].questions[1].answer`) and why. */
+export class QuizError extends Error {
+	override readonly name = 'QuizError';
+}
+
+/** `['quizzes', 0, 'questions', 1, 'answer']` → `quizzes[0].questions[1].answer`. */
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+	return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out === '' ? String(part) : `${out}.${String(part)}`), '');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'invalid_union' && issue.path.at(-1) !== 'kind') return 'kind must be "comprehension" or "reflection"';
+	if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+	if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+	return issue.message;
+}
+
+/** Finds the section a quiz names, by heading text or slug. */
+function sectionIndex(essay: Essay, after: string): number {
+	const wanted = after.trim().toLowerCase();
+	const slug = slugify(after);
+	return essay.sections.findIndex((section) => section.title.toLowerCase() === wanted || section.slug === slug);
+}
+
+/**
+ * Parses and validates the text of a `.quiz.yaml` file against its essay. Throws QuizError naming the
+ * field and the problem: not YAML, the wrong shape, a section the essay lacks, an answer not among
+ * its choices.
+ */
+export function parseQuizFile(source: string, essay: Essay): Quiz[] {
+	let data: unknown;
+	try {
+		data = parseYaml(source, {prettyErrors: false});
+	} catch (error) {
+		const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+		throw new QuizError(`not valid YAML: ${message}`);
+	}
+
+	const result = quizFile.safeParse(data);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		if (!issue) throw new QuizError('is not a valid quiz file');
+		const field = fieldPath(issue.path);
+		throw new QuizError(`${field === '' ? '' : `${field}: `}${describeIssue(issue)}`);
+	}
+
+	const seen = new Set<number>();
+	const quizzes = result.data.quizzes.map((quiz, index): Quiz => {
+		const section = sectionIndex(essay, quiz.after);
+		if (section < 0) {
+			const names = essay.sections.map((entry) => `"${entry.title}"`).join(', ');
+			throw new QuizError(`quizzes[${index}].after: the essay has no section "${quiz.after}" (it has ${names})`);
+		}
+
+		if (seen.has(section)) throw new QuizError(`quizzes[${index}].after: another quiz already follows "${quiz.after}"`);
+		seen.add(section);
+		return {
+			section,
+			title: `Reflection · ${essay.sections[section]?.title ?? quiz.after}`,
+			questions: quiz.questions.map(
+				(question): Question =>
+					question.kind === 'comprehension'
+						? {...question, answer: question.choices.indexOf(question.answer)}
+						: {kind: 'reflection', prompt: question.prompt, choices: question.choices},
+			),
+		};
+	});
+	return quizzes.sort((a, b) => a.section - b.section);
+}

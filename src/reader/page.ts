@@ -1,0 +1,12 @@
+import type {Answers} from '../essay/score.js';
+
+/**
+ * What fills the screen above the status bar, described as data. Text pages are drawn from rendered
+ * lines and scroll; a `question` is drawn by the quiz's select input and does not scroll.
+ */
+export type Page =
+	| {readonly kind: 'section'; readonly section: number}
+	| {readonly kind: 'question'; readonly quiz: number; readonly question: number}
+	| {readonly kind: 'feedback'; readonly quiz: number; readonly question: number; readonly choice: number}
+	| {readonly kind: 'recap'; readonly quiz: number; readonly answers: ReadonlyArray<number | undefined>}
+	| {readonly kind: 'summary'; readonly answers: Answers};

@@ -1,0 +1,84 @@
+import type {Essay} from '../essay/types.js';
+import type {Page} from '../reader/page.js';
+import {renderFeedback, renderQuestion, renderRecap, renderSummary} from './quiz.js';
+import {createSearchIndex, highlightMatches, type LineMatch} from './search.js';
+import {renderSection} from './section.js';
+import {stylesFor} from './styles.js';
+
+/** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
+export interface PageLines {
+	/** The lines of a page wrapped to `width` columns; for a question, the text above its choices. */
+	readonly linesOf: (page: Page, width: number) => readonly string[];
+	/** Lines of the rendered sections that contain `query`, in reading order. */
+	readonly search: (query: string, width: number) => readonly LineMatch[];
+	/** A rendered line with every match of `query` shown in reverse video. */
+	readonly highlight: (line: string, query: string) => string;
+}
+
+/** How the pages should look. */
+export interface PageOptions {
+	readonly isColor: boolean;
+	/** The summary's last line: the keys to review or quit, from the key table. */
+	readonly summaryFooter: string;
+}
+
+/** Keeps the cache of quiz and summary pages from growing without bound across many resizes. */
+const MAX_CACHED_PAGES = 256;
+
+/** Creates the page renderer for an essay, with colour on or off. */
+export function createPages(essay: Essay, options: PageOptions): PageLines {
+	const styles = stylesFor(options.isColor);
+	const sections = new Map<string, readonly string[]>();
+	const others = new Map<string, readonly string[]>();
+
+	const sectionLines = (section: number, width: number): readonly string[] => {
+		const key = `${section}:${width}`;
+		let lines = sections.get(key);
+		if (!lines) {
+			lines = renderSection(essay, section, width, styles);
+			sections.set(key, lines);
+		}
+
+		return lines;
+	};
+
+	const render = (page: Exclude<Page, {kind: 'section'}>, width: number): readonly string[] => {
+		switch (page.kind) {
+			case 'question': {
+				const quiz = essay.quizzes[page.quiz];
+				return quiz ? renderQuestion(quiz, page.question, width, styles) : [];
+			}
+
+			case 'feedback': {
+				const quiz = essay.quizzes[page.quiz];
+				return quiz ? renderFeedback(quiz, page.question, page.choice, width, styles) : [];
+			}
+
+			case 'recap': {
+				const quiz = essay.quizzes[page.quiz];
+				return quiz ? renderRecap(quiz, page.answers, width, styles) : [];
+			}
+
+			case 'summary':
+				return renderSummary(essay, page.answers, width, styles, options.summaryFooter);
+		}
+	};
+
+	const index = createSearchIndex(essay.sections.length, sectionLines);
+	return {
+		linesOf(page, width) {
+			if (page.kind === 'section') return sectionLines(page.section, width);
+			const key = `${width}:${JSON.stringify(page)}`;
+			let lines = others.get(key);
+			if (!lines) {
+				if (others.size >= MAX_CACHED_PAGES) others.clear();
+				lines = render(page, width);
+				others.set(key, lines);
+			}
+
+			return lines;
+		},
+		search: (query, width) => index.find(query, width),
+		highlight: (line, query) => highlightMatches(line, query, styles),
+	};
+}

@@ -1,0 +1,164 @@
+import type {Quiz} from '../essay/quiz.js';
+import {scoreQuiz, totalScore, type Answers} from '../essay/score.js';
+import type {Essay} from '../essay/types.js';
+import {paint, theme, type Styles} from './styles.js';
+import {wrapText} from './wrap.js';
+
+/** Marks shown before a choice or a result; never colour alone. */
+export const MARK = {right: '✓', wrong: '✗', chosen: '›', none: ' '} as const;
+
+/** Wraps `text` to `width`, the first line after `prefix` and the rest indented to line up under it. */
+function hanging(prefix: string, text: string, width: number, indent = prefix.length): string[] {
+	const lines = wrapText(text, Math.max(10, width - indent));
+	return lines.map((line, index) => (index === 0 ? prefix : ' '.repeat(indent)) + line);
+}
+
+/** The two lines at the top of every quiz page: its title and where in it the reader is. */
+export function quizHeader(quiz: Quiz, subtitle: string, width: number, styles: Styles): string[] {
+	return [...wrapText(paint(styles, theme.heading).bold(quiz.title), width), ...wrapText(paint(styles, theme.muted)(subtitle), width)];
+}
+
+/** `Question 2 of 3`. */
+export function questionLabel(question: number, count: number): string {
+	return `Question ${question + 1} of ${count}`;
+}
+
+/** A question before it is answered: header and prompt; the choices are the select input's. */
+export function renderQuestion(quiz: Quiz, questionIndex: number, width: number, styles: Styles): string[] {
+	const question = quiz.questions[questionIndex];
+	if (!question) return [];
+	const kind = question.kind === 'reflection' ? ' · no wrong answer' : '';
+	return [
+		...quizHeader(quiz, questionLabel(questionIndex, quiz.questions.length) + kind, width, styles),
+		'',
+		...wrapText(styles.chalk.bold(question.prompt), width),
+	];
+}
+
+/**
+ * A question after it was answered: the prompt, every choice marked (✓ the right one, ✗ a wrong pick,
+ * › a reflection pick), then a line that starts with ✓ or ✗ and the explanation, or the takeaway.
+ */
+export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number, width: number, styles: Styles): string[] {
+	const question = quiz.questions[questionIndex];
+	if (!question) return [];
+	const correct = paint(styles, theme.correct);
+	const wrong = paint(styles, theme.wrong);
+	const lines = [...quizHeader(quiz, questionLabel(questionIndex, quiz.questions.length), width, styles), ''];
+	lines.push(...wrapText(styles.chalk.bold(question.prompt), width), '');
+
+	question.choices.forEach((entry, index) => {
+		const label = typeof entry === 'string' ? entry : entry.text;
+		let mark: string = MARK.none;
+		if (question.kind === 'comprehension') {
+			if (index === question.answer) mark = correct(MARK.right);
+			else if (index === choice) mark = wrong(MARK.wrong);
+		} else if (index === choice) {
+			mark = paint(styles, theme.accent)(MARK.chosen);
+		}
+
+		const text = index === choice ? styles.chalk.bold(label) : label;
+		lines.push(...hanging(`${mark} ${index + 1}. `, text, width, 5));
+	});
+	lines.push('');
+
+	if (question.kind === 'comprehension') {
+		const isRight = choice === question.answer;
+		const verdict = isRight ? correct(`${MARK.right} Right.`) : wrong(`${MARK.wrong} Not quite: the answer is ${question.answer + 1}.`);
+		lines.push(...wrapText(`${verdict} ${question.explanation}`, width));
+	} else {
+		const takeaway = question.choices[choice]?.takeaway ?? '';
+		lines.push(...wrapText(`${paint(styles, theme.accent)(`${MARK.right} Takeaway:`)} ${takeaway}`, width));
+	}
+
+	return lines;
+}
+
+/** A finished (or revisited) quiz: each question with the reader's answer and its result. */
+export function renderRecap(quiz: Quiz, answers: ReadonlyArray<number | undefined>, width: number, styles: Styles): string[] {
+	const score = scoreQuiz(quiz, answers);
+	const answered = answers.filter((answer) => answer !== undefined).length;
+	const subtitle =
+		answered === quiz.questions.length
+			? `All ${quiz.questions.length} questions answered · ${score.right} of ${score.total} right`
+			: `${answered} of ${quiz.questions.length} questions answered`;
+	const lines = [...quizHeader(quiz, subtitle, width, styles), ''];
+	quiz.questions.forEach((question, index) => {
+		const choice = answers[index];
+		let mark = '•';
+		if (question.kind === 'comprehension' && choice !== undefined) {
+			mark = choice === question.answer ? paint(styles, theme.correct)(MARK.right) : paint(styles, theme.wrong)(MARK.wrong);
+		}
+
+		lines.push(...hanging(`${mark} ${index + 1}. `, styles.chalk.bold(question.prompt), width, 5));
+		if (choice === undefined) {
+			lines.push(...hanging('     ', paint(styles, theme.muted)('not answered yet'), width));
+		} else if (question.kind === 'comprehension') {
+			lines.push(...hanging('     ', `Your answer: ${question.choices[choice] ?? ''}`, width));
+			if (choice !== question.answer) lines.push(...hanging('     ', `The answer: ${question.choices[question.answer] ?? ''}`, width));
+		} else {
+			const picked = question.choices[choice];
+			lines.push(...hanging('     ', `Your answer: ${picked?.text ?? ''}`, width));
+			lines.push(...hanging('     ', paint(styles, theme.accent)(picked?.takeaway ?? ''), width));
+		}
+
+		lines.push('');
+	});
+	while (lines.at(-1) === '') lines.pop();
+	return lines;
+}
+
+/**
+ * The end of the reading path: the comprehension score per pattern and in total, the takeaways of
+ * the reflection answers chosen, and a closing line (the keys to review or quit).
+ */
+export function renderSummary(essay: Essay, answers: Answers, width: number, styles: Styles, footer: string): string[] {
+	const muted = paint(styles, theme.muted);
+	const lines = [...wrapText(paint(styles, theme.title).bold('Summary'), width)];
+	lines.push(...wrapText(muted(`“${essay.title}”${essay.byline === '' ? '' : ` · ${essay.byline}`}`), width), '');
+
+	lines.push(styles.chalk.bold('Comprehension'));
+	const total = totalScore(essay.quizzes, answers);
+	const scoreWidth = `${total.right}/${total.total}`.length;
+	essay.quizzes.forEach((quiz, index) => {
+		const score = scoreQuiz(quiz, answers[index]);
+		const section = essay.sections[quiz.section]?.title ?? quiz.title;
+		lines.push(...hanging(`  ${`${score.right}/${score.total}`.padStart(scoreWidth)}  `, section, width));
+	});
+	lines.push(styles.chalk.bold(`  ${`${total.right}/${total.total}`.padStart(scoreWidth)}  in total`), '');
+
+	lines.push(styles.chalk.bold('Your reflections'));
+	essay.quizzes.forEach((quiz, quizIndex) => {
+		quiz.questions.forEach((question, questionIndex) => {
+			if (question.kind !== 'reflection') return;
+			const choice = answers[quizIndex]?.[questionIndex];
+			lines.push(...hanging('  ', question.prompt, width));
+			if (choice === undefined) {
+				lines.push(...hanging('    ', muted('not answered yet: open the quiz from the contents (t)'), width));
+			} else {
+				const picked = question.choices[choice];
+				lines.push(...hanging('  › ', picked?.text ?? '', width));
+				lines.push(...hanging('    ', paint(styles, theme.accent)(picked?.takeaway ?? ''), width));
+			}
+
+			lines.push('');
+		});
+	});
+	lines.push(...wrapText(muted(footer), width));
+	return lines;
+}
+
+/** A quiz for print: its title, then each question with numbered choices, answers not revealed. */
+export function renderQuizForPrint(quiz: Quiz, width: number, styles: Styles): string[] {
+	const lines = [...wrapText(paint(styles, theme.heading).bold(quiz.title), width), paint(styles, theme.muted)('─'.repeat(Math.min(width, 40)))];
+	quiz.questions.forEach((question, index) => {
+		lines.push('');
+		const kind = question.kind === 'reflection' ? ' (no wrong answer)' : '';
+		lines.push(...hanging(`${index + 1}. `, styles.chalk.bold(question.prompt) + kind, width, 4));
+		question.choices.forEach((choice, choiceIndex) => {
+			const label = typeof choice === 'string' ? choice : choice.text;
+			lines.push(...hanging(`    ${String.fromCharCode(97 + choiceIndex)}) `, label, width, 7));
+		});
+	});
+	return lines;
+}

@@ -1,0 +1,26 @@
+import {Box, Text} from 'ink';
+
+/** Props of a text page. */
+export interface PageViewProps {
+	/** The page's rendered lines, already wrapped to the text column. */
+	readonly lines: readonly string[];
+	readonly scroll: number;
+	readonly height: number;
+	/** Blank columns left of the text column. */
+	readonly margin: number;
+	/** Marks search matches on the visible lines. */
+	readonly highlight?: (line: string) => string;
+}
+
+/** The visible slice of a page: only `height` lines are drawn, however long the page. */
+export function PageView({lines, scroll, height, margin, highlight}: PageViewProps) {
+	const indent = ' '.repeat(margin);
+	const visible = lines
+		.slice(scroll, scroll + height)
+		.map((line) => (line === '' ? '' : indent + (highlight ? highlight(line) : line)));
+	return (
+		<Box height={height} flexDirection="column" overflow="hidden">
+			<Text>{visible.join('\n')}</Text>
+		</Box>
+	);
+}

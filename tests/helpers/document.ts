@@ -1,0 +1,23 @@
+import type {Page} from '../../src/reader/page.js';
+import {readingPath} from '../../src/reader/path.js';
+import type {DocumentShape, MatchPlace} from '../../src/reader/state.js';
+
+/** Section heights at 100 columns; twice as tall at half the width. */
+export const SECTION_HEIGHTS = [100, 10, 50];
+
+/**
+ * A document shaped like the bundled essay: a cover and two patterns, a three-question quiz after
+ * each pattern, and a summary. Pages have fixed heights; `matches` are what a search finds.
+ */
+export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly matches?: readonly MatchPlace[]} = {}): DocumentShape {
+	const quizSections = options.withQuizzes === false ? [] : [1, 2];
+	const heights: Record<Page['kind'], number> = {section: 0, question: 5, feedback: 20, recap: 30, summary: 40};
+	return {
+		stops: readingPath(3, quizSections),
+		sectionCount: 3,
+		questionCounts: [3, 3],
+		lineCount: (page, columns) =>
+			page.kind === 'section' ? Math.ceil(((SECTION_HEIGHTS[page.section] ?? 0) * 100) / columns) : heights[page.kind],
+		search: (query) => (query === 'none' ? [] : (options.matches ?? [])),
+	};
+}
