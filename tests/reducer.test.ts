@@ -89,9 +89,18 @@ describe('quizzes', () => {
 		const state = quiz();
 		expect(keyContext(state)).toBe('question');
 		expect(currentPage(state)).toEqual({kind: 'question', quiz: 0, question: 0});
-		// j, k, digits and Enter belong to the select input: the reader does nothing with them.
-		expect(press(state, 'j', 'k', '2', 'enter', 'G')).toEqual(state);
+		// j, k and Enter belong to the select input: the reader does nothing with them.
+		expect(press(state, 'j', 'k', 'enter', 'G', 'down')).toEqual(state);
 	});
+
+	it('answers with a digit, once, and ignores digits past the last choice', () => {
+		expect(press(quiz(), '9').answers[0]).toEqual([undefined, undefined, undefined]);
+		const answered = press(quiz(), '3');
+		expect(answered.answers[0]).toEqual([2, undefined, undefined]);
+		// The select input reports the same digit: nothing more happens.
+		expect(run(answered, {type: 'answer', choice: 2})).toEqual(answered);
+	});
+
 
 	it('shows feedback after an answer, then the next question, then goes on along the path', () => {
 		let state = run(quiz(), {type: 'answer', choice: 2});

@@ -152,3 +152,64 @@ describe('the reader app', () => {
 		await vi.waitFor(() => expect(interrupted.onExit).toHaveBeenCalledWith(130));
 	});
 });
+
+describe('a whole quiz', () => {
+	it('asks three questions one at a time with feedback, then goes on to the next section', async () => {
+		const onExit = vi.fn();
+		const saved: unknown[] = [];
+		const pages = createPages(essay, {isColor: false, summaryFooter: summaryFooter()});
+		const document = documentShape(essay, pages, {withQuizzes: true});
+		const {lastFrame, stdin} = render(
+			<App
+				essay={essay}
+				pages={pages}
+				document={document}
+				start={{place: {stop: 2}}}
+				onExit={onExit}
+				onProgress={(progress) => {
+					saved.push(progress);
+					return undefined;
+				}}
+			/>,
+		);
+		await waitForFrame(lastFrame, 'Question 1 of 3');
+		expect(lastFrame()).toContain('Reflection · Machine learning engineers');
+		expect(lastFrame()).toContain('❯ 1. Training custom models on their own data');
+		// j moves the highlight (the select input owns it) and does not scroll the reader.
+		stdin.write('j');
+		await waitForFrame(lastFrame, '❯ 2. App development and integration work');
+		stdin.write(keys.enter);
+		await waitForFrame(lastFrame, '✓ Right.');
+		expect(lastFrame()).toContain('✓ 2. App development and integration work');
+		stdin.write(keys.enter);
+		await waitForFrame(lastFrame, 'Question 2 of 3');
+		stdin.write('1');
+		await waitForFrame(lastFrame, '✗ Not quite: the answer is 3.');
+		stdin.write(keys.right);
+		await waitForFrame(lastFrame, 'Question 3 of 3');
+		stdin.write('3');
+		await waitForFrame(lastFrame, '✓ Takeaway: That is the first pattern.');
+		stdin.write(keys.enter);
+		await waitForFrame(lastFrame, 'Lack of Dedicated Research Teams Hinders AI Progress');
+		expect(saved.at(-1)).toEqual({
+			place: {kind: 'section', section: 2, scrollFraction: 0},
+			answers: [
+				[1, 0, 2],
+				[undefined, undefined, undefined],
+			],
+		});
+	});
+
+	it('goes back to the section with ← and skips with s', async () => {
+		const pages = createPages(essay, {isColor: false, summaryFooter: summaryFooter()});
+		const document = documentShape(essay, pages, {withQuizzes: true});
+		const {lastFrame, stdin} = render(<App essay={essay} pages={pages} document={document} start={{place: {stop: 2}}} onExit={vi.fn()} />);
+		await waitForFrame(lastFrame, 'Question 1 of 3');
+		stdin.write(keys.left);
+		await waitForFrame(lastFrame, 'flex into traditional machine learning.');
+		stdin.write(keys.right);
+		await waitForFrame(lastFrame, 'Question 1 of 3');
+		stdin.write('s');
+		await waitForFrame(lastFrame, 'Another pattern I');
+	});
+});

@@ -116,7 +116,8 @@ export function parseQuizFile(source: string, essay: Essay): Quiz[] {
 		const issue = result.error.issues[0];
 		if (!issue) throw new QuizError('is not a valid quiz file');
 		const field = fieldPath(issue.path);
-		throw new QuizError(`${field === '' ? '' : `${field}: `}${describeIssue(issue)}`);
+		if (field === '') throw new QuizError('must be a mapping with a `quizzes` list');
+		throw new QuizError(`${field}: ${describeIssue(issue)}`);
 	}
 
 	const seen = new Set<number>();

@@ -74,7 +74,15 @@ const skip: KeyBinding = {keys: ['s'], action: {type: 'skipQuiz'}, description: 
 const retake: KeyBinding = {keys: ['r'], action: {type: 'retakeQuiz'}, description: 'retake a finished quiz'};
 const choose: KeyBinding = {keys: ['up', 'down', 'j', 'k'], description: 'choose an answer', hint: 'choose'};
 const answer: KeyBinding = {keys: ['enter'], description: 'answer with the highlighted choice', hint: 'answer'};
-const answerDirectly: KeyBinding = {keys: DIGITS, label: '1–9', description: 'answer with choice N'};
+// The select input answers on a digit too. Handling digits here as well means a digit pressed the
+// moment a question appears (before the select input is listening) still answers; answering twice
+// with the same choice changes nothing.
+const answerDirectly: KeyBinding = {
+	keys: DIGITS,
+	label: '1–9',
+	action: (key) => ({type: 'answer', choice: Number(key) - 1}),
+	description: 'answer with choice N',
+};
 
 const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, toc, search, help, quitOrEscape, interrupt];
 

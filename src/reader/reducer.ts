@@ -102,6 +102,8 @@ function setAnswers(state: ReaderState, quiz: number, answers: ReadonlyArray<num
 function answer(state: ReaderState, choice: number): ReaderState {
 	const page = currentPage(state);
 	if (page.kind !== 'question') return state;
+	const choices = state.document.choiceCounts[page.quiz]?.[page.question] ?? 0;
+	if (!Number.isInteger(choice) || choice < 0 || choice >= choices) return state;
 	const questions = state.answers[page.quiz] ?? [];
 	const updated = questions.map((existing, index) => (index === page.question ? choice : existing));
 	return {...setAnswers(state, page.quiz, updated), scroll: 0};

@@ -16,6 +16,8 @@ export interface DocumentShape {
 	readonly sectionCount: number;
 	/** How many questions each quiz has. */
 	readonly questionCounts: readonly number[];
+	/** How many choices each question of each quiz has. */
+	readonly choiceCounts: ReadonlyArray<readonly number[]>;
 	/** Lines a text page takes in a terminal `columns` wide (0 for a question, which does not scroll). */
 	readonly lineCount: (page: Page, columns: number) => number;
 	/** Every place `query` appears in the rendered sections at `columns`, in reading order. */

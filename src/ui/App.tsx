@@ -1,5 +1,5 @@
-import {Box, useInput} from 'ink';
-import {useEffect, useReducer} from 'react';
+import {Box, useInput, type Key} from 'ink';
+import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall} from '../reader/geometry.js';
@@ -7,7 +7,7 @@ import {hintsFor} from '../reader/key-bindings.js';
 import {keyPresses} from '../reader/keys.js';
 import type {Stop} from '../reader/path.js';
 import {progressOf, type Progress} from '../reader/progress.js';
-import {currentPage, keyContext, reducer} from '../reader/reducer.js';
+import {currentPage, reducer} from '../reader/reducer.js';
 import {initialState, type DocumentShape, type ReaderState, type StartPlace} from '../reader/state.js';
 import {columnLayout} from '../render/layout.js';
 import type {PageLines} from '../render/pages.js';
@@ -67,7 +67,6 @@ function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): T
 export function App({essay, pages, document, start = {}, onExit, onProgress}: AppProps) {
 	const size = useTerminalSize();
 	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, start));
-	const context = keyContext(state);
 
 	useEffect(() => {
 		if (size.columns !== state.screen.columns || size.rows !== state.screen.rows) dispatch({type: 'resize', screen: size});
@@ -84,13 +83,24 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.stop, state.scroll, state.question, state.answers, onProgress]);
 
-	// While a question is shown its select input owns the keys; QuizView passes on the rest.
-	useInput(
-		(input, key) => {
-			for (const press of keyPresses(input, key)) dispatch({type: 'key', ...press});
-		},
-		{isActive: context !== 'question'},
-	);
+	// The key that answers a question reaches the select input and this handler in the same event;
+	// once the select input has answered with it, it must not also act on the feedback that follows.
+	const isAnswering = useRef(false);
+	const onAnswer = useCallback((choice: number) => {
+		isAnswering.current = true;
+		setImmediate(() => {
+			isAnswering.current = false;
+		});
+		dispatch({type: 'answer', choice});
+	}, []);
+	// One handler, stable and always subscribed, so no key is lost while screens change. While a
+	// question is shown its select input owns ↑/↓, j/k and Enter (the question's key table gives
+	// them no action); digits answer from either, and a second identical answer changes nothing.
+	const onInput = useCallback((input: string, key: Key) => {
+		if (isAnswering.current) return;
+		for (const press of keyPresses(input, key)) dispatch({type: 'key', ...press});
+	}, []);
+	useInput(onInput);
 
 	const {screen} = state;
 	if (isTooSmall(screen)) {
@@ -119,8 +129,7 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 				height={height}
 				margin={layout.margin}
 				width={layout.width}
-				onAnswer={(choice) => dispatch({type: 'answer', choice})}
-				onAction={dispatch}
+				onAnswer={onAnswer}
 			/>
 		) : undefined;
 	} else {

@@ -1,9 +1,6 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import type {Question} from '../essay/quiz.js';
-import type {Action} from '../reader/actions.js';
-import {resolveKey} from '../reader/key-bindings.js';
-import {keyName} from '../reader/keys.js';
 
 /** Props of a quiz question. */
 export interface QuizViewProps {
@@ -16,19 +13,13 @@ export interface QuizViewProps {
 	readonly margin: number;
 	readonly width: number;
 	readonly onAnswer: (choice: number) => void;
-	readonly onAction: (action: Action) => void;
 }
 
 /**
- * A question waiting for an answer. The select input owns ↑/↓, j/k, digits and Enter; the reader's
- * key handler is off, and this one passes on only the keys the question table gives an action
- * (back, skip, contents, help, quit), so no key does two things.
+ * A question waiting for an answer. Its select input owns ↑/↓, j/k, digits and Enter; the reader's
+ * key table for questions gives those keys no action, so no key does two things.
  */
-export function QuizView({question, id, header, height, margin, width, onAnswer, onAction}: QuizViewProps) {
-	useInput((input, key) => {
-		const action = resolveKey('question', keyName(input, key));
-		if (action) onAction(action);
-	});
+export function QuizView({question, id, header, height, margin, width, onAnswer}: QuizViewProps) {
 	const items = question.choices.map((choice, index) => ({
 		key: String(index),
 		label: `${index + 1}. ${typeof choice === 'string' ? choice : choice.text}`,

@@ -15,6 +15,7 @@ export function documentShape(essay: Essay, pages: PageLines, options: {readonly
 		sectionCount: essay.sections.length,
 		// Answers are kept for every quiz even with --no-quiz, so saving never drops them.
 		questionCounts: essay.quizzes.map((quiz) => quiz.questions.length),
+		choiceCounts: essay.quizzes.map((quiz) => quiz.questions.map((question) => question.choices.length)),
 		lineCount: (page, columns) => pages.linesOf(page, columnLayout(columns).width).length,
 		search: (query, columns) => pages.search(query, columnLayout(columns).width),
 	};

@@ -16,6 +16,10 @@ export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly 
 		stops: readingPath(3, quizSections),
 		sectionCount: 3,
 		questionCounts: [3, 3],
+		choiceCounts: [
+			[4, 4, 4],
+			[4, 4, 4],
+		],
 		lineCount: (page, columns) =>
 			page.kind === 'section' ? Math.ceil(((SECTION_HEIGHTS[page.section] ?? 0) * 100) / columns) : heights[page.kind],
 		search: (query) => (query === 'none' ? [] : (options.matches ?? [])),

@@ -8,7 +8,13 @@ export async function waitForFrame(
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const frame = lastFrame() ?? '';
-		if (test(frame)) return frame;
+		if (test(frame)) {
+			// A frame is drawn before React runs its effects, and input handlers (ours and the
+			// select input's) subscribe in effects: let them catch up before the next key is sent.
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			return frame;
+		}
+
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(predicate)}\n--- frame ---\n${frame}`);
 		await new Promise((resolve) => setTimeout(resolve, 5));
 	}

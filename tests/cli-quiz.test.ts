@@ -1,0 +1,171 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {keys, newStateHome, spawnCli, type PtySession, type SpawnOptions} from './helpers/pty.js';
+
+const sessions: PtySession[] = [];
+function start(args: readonly string[] = [], options: SpawnOptions = {}): PtySession {
+	const session = spawnCli(args, options);
+	sessions.push(session);
+	return session;
+}
+
+afterEach(() => {
+	for (const session of sessions.splice(0)) session.dispose();
+});
+
+/** The answers saved in a state folder, per quiz. */
+function savedAnswers(stateHome: string): Array<Array<number | null>> {
+	const folder = path.join(stateHome, 'mle-essay');
+	const file = readdirSync(folder).find((name) => name.endsWith('.json'));
+	if (!file) throw new Error('nothing saved');
+	return (JSON.parse(readFileSync(path.join(folder, file), 'utf8')) as {answers: Array<Array<number | null>>}).answers;
+}
+
+/** Answers the question on screen with a digit and waits for its feedback. */
+async function answer(session: PtySession, question: string, digit: string, feedback: string): Promise<void> {
+	await session.waitFor(question);
+	session.write(digit);
+	await session.waitFor(feedback);
+}
+
+describe('from the cover to the summary by keyboard', () => {
+	it('reads pattern 1, answers its quiz with feedback, goes through pattern 2 and its quiz to the right score', async () => {
+		const session = start([], {columns: 100, rows: 32});
+		await session.waitFor('1/3');
+		session.write(keys.right);
+		await session.waitFor('2/3');
+		session.write('G');
+		await session.waitFor('traditional machine learning.');
+		session.write(keys.right);
+		await session.waitFor('Reflection · Machine learning engineers are hired too early');
+		await answer(session, 'Question 1 of 3', '2', '✓ Right.');
+		session.write(keys.enter);
+		await answer(session, 'Question 2 of 3', '1', '✗ Not quite: the answer is 3.');
+		session.write(keys.enter);
+		await answer(session, 'Question 3 of 3', '1', '✓ Takeaway: The essay');
+		session.write(keys.enter);
+		await session.waitFor('3/3');
+		session.write(keys.right);
+		await session.waitFor('Reflection · Lack of Dedicated Research Teams');
+		await answer(session, 'Question 1 of 3', '4', '✓ Right.');
+		session.write(keys.enter);
+		await answer(session, 'Question 2 of 3', '1', '✓ Right.');
+		session.write(keys.enter);
+		await answer(session, 'Question 3 of 3', '2', '✓ Takeaway: The author argues');
+		session.write(keys.enter);
+		await session.waitFor('Your reflections');
+		const summary = session.text();
+		expect(summary).toContain('1/2  Machine learning engineers are hired too early');
+		expect(summary).toContain('2/2  Lack of Dedicated Research Teams Hinders AI Progress');
+		expect(summary).toContain('3/4  in total');
+		expect(summary).toContain('› We are still building the product and calling models through APIs');
+		expect(summary).toContain('› A small group has AI research and development as its main job');
+		expect(summary).toContain('q quit');
+		session.write('t');
+		await session.waitFor('Contents');
+		expect(session.text()).toContain('✓ Reflection · Lack of Dedicated Research Teams');
+		expect(session.text()).toContain('✓ Summary');
+	});
+
+	it('goes straight from pattern to pattern with --no-quiz', async () => {
+		const session = start(['--no-quiz']);
+		await session.waitFor('1/3');
+		session.write(keys.right + keys.right);
+		await session.waitFor('3/3');
+		expect(session.text()).not.toContain('Reflection');
+	});
+});
+
+describe('progress survives quitting and interruption', () => {
+	it('q and relaunch resume at the same place, with a notice that says how to start over', async () => {
+		const stateHome = newStateHome();
+		const first = start([], {stateHome, columns: 90, rows: 24});
+		await first.waitFor('1/3');
+		first.write(keys.right);
+		await first.waitFor('2/3');
+		const heading = first.screen()[0];
+		first.write(keys.pageDown);
+		await first.waitFor(() => first.screen()[0] !== heading);
+		const topLine = first.screen()[0];
+		expect(topLine).not.toBe('');
+		first.write('q');
+		expect((await first.exited()).code).toBe(0);
+
+		const second = start([], {stateHome, columns: 90, rows: 24});
+		await second.waitFor('Resumed where you left off');
+		expect(second.text()).toContain('--fresh');
+		expect(second.screen()[0]).toBe(topLine);
+		expect(second.text()).toContain('2/3');
+	});
+
+	it('Ctrl+C in the middle of a quiz, then relaunch, resumes at that question with earlier answers kept', async () => {
+		const stateHome = newStateHome();
+		const first = start(['--section', '2'], {stateHome});
+		await first.waitFor('2/3');
+		first.write(keys.right);
+		await answer(first, 'Question 1 of 3', '2', '✓ Right.');
+		first.write(keys.enter);
+		await first.waitFor('Question 2 of 3');
+		first.write(keys.ctrlC);
+		expect((await first.exited()).code).toBe(130);
+		expect(savedAnswers(stateHome)[0]).toEqual([1, null, null]);
+
+		const second = start([], {stateHome});
+		await second.waitFor('Question 2 of 3');
+		expect(second.text()).toContain('Resumed where you left off');
+		await answer(second, 'Question 2 of 3', '3', '✓ Right.');
+		second.write(keys.enter);
+		await answer(second, 'Question 3 of 3', '4', '✓ Takeaway');
+		second.write(keys.left);
+		await second.waitFor('2/3');
+		second.write(keys.right);
+		await second.waitFor('All 3 questions answered · 2 of 2 right');
+	});
+
+	it('--fresh starts from the cover and forgets the answers', async () => {
+		const stateHome = newStateHome();
+		const first = start(['--section', '2'], {stateHome});
+		await first.waitFor('2/3');
+		first.write(keys.right);
+		await answer(first, 'Question 1 of 3', '1', '✗ Not quite');
+		first.write('q');
+		await first.exited();
+
+		const fresh = start(['--fresh'], {stateHome});
+		await fresh.waitFor('1/3');
+		expect(fresh.text()).not.toContain('Resumed');
+		fresh.write('q');
+		await fresh.exited();
+		expect(savedAnswers(stateHome)[0]).toEqual([null, null, null]);
+	});
+
+	it('reading goes on, with one warning, when progress cannot be saved', async () => {
+		const session = start([], {stateHome: '/dev/null/nowhere'});
+		await session.waitFor('Progress will not be saved');
+		session.write(keys.right);
+		await session.waitFor('2/3');
+	});
+});
+
+describe('search', () => {
+	it('finds a word in another section, highlights it, and n wraps with a notice', async () => {
+		const session = start([], {columns: 100, rows: 30});
+		await session.waitFor('1/3');
+		session.write('/');
+		await session.waitFor('/▏');
+		session.write('typescript');
+		await session.waitFor('/typescript▏');
+		session.write(keys.enter);
+		await session.waitFor('“typescript”: match 1 of 1');
+		expect(session.text()).toContain('2/3');
+		expect(session.text()).toContain('debugging TypeScript build errors');
+		expect(session.output()).toContain('\u001B[7mTypeScript');
+		session.write('n');
+		await session.waitFor('search wrapped to the top');
+		session.write(keys.escape);
+		await session.waitFor((text) => !text.includes('match 1 of 1'));
+		session.write('n');
+		await session.waitFor('Question 1 of 3');
+	});
+});

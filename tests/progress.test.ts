@@ -1,0 +1,129 @@
+import {spawn} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import {defaultStateDir, openProgressStore} from '../src/progress/store.js';
+import {isWorthResuming, progressOf, startPlaceOf, type Progress} from '../src/reader/progress.js';
+import {reducer} from '../src/reader/reducer.js';
+import {initialState} from '../src/reader/state.js';
+import {fakeDocument} from './helpers/document.js';
+
+const dir = () => mkdtempSync(path.join(tmpdir(), 'mle-essay-store-'));
+const progress: Progress = {
+	place: {kind: 'quiz', quiz: 0, question: 1},
+	answers: [
+		[1, undefined, undefined],
+		[undefined, undefined, undefined],
+	],
+};
+
+describe('the progress store', () => {
+	it('round-trips the place and every answer', () => {
+		const store = openProgressStore('abc123', dir());
+		expect(store.load()).toEqual({progress: undefined, warning: undefined});
+		expect(store.save(progress)).toBeUndefined();
+		expect(openProgressStore('abc123', path.dirname(store.file)).load()).toEqual({progress, warning: undefined});
+	});
+
+	it('keeps essays apart by content', () => {
+		const folder = dir();
+		openProgressStore('one', folder).save(progress);
+		expect(openProgressStore('two', folder).load().progress).toBeUndefined();
+	});
+
+	it('moves a corrupt file aside with one warning, and reading goes on', () => {
+		const store = openProgressStore('abc123', dir());
+		writeFileSync(store.file, '{"version": 1, "essay": "abc123", "pla');
+		const {progress: loaded, warning} = store.load();
+		expect(loaded).toBeUndefined();
+		expect(warning).toMatch(/^Saved progress was unreadable; moved it to .*\.corrupt-\d+ and started from the cover\.$/);
+		expect(existsSync(store.file)).toBe(false);
+		expect(readdirSync(path.dirname(store.file)).some((name) => name.includes('.corrupt-'))).toBe(true);
+		expect(store.load()).toEqual({progress: undefined, warning: undefined});
+	});
+
+	it('treats a well-formed file with impossible values as corrupt', () => {
+		const store = openProgressStore('abc123', dir());
+		writeFileSync(store.file, JSON.stringify({version: 1, essay: 'abc123', place: {kind: 'section', section: -4, scrollFraction: 9}, answers: []}));
+		expect(store.load().warning).toMatch(/unreadable/);
+	});
+
+	it('leaves a readable file when a save is killed half-way, again and again', async () => {
+		const folder = dir();
+		const store = openProgressStore('loop', folder);
+		const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
+		const script = fileURLToPath(new URL('helpers/save-loop.ts', import.meta.url));
+		for (let run = 0; run < 4; run++) {
+			const child = spawn(process.execPath, [tsx, script, 'loop', folder], {stdio: ['ignore', 'pipe', 'inherit']});
+			await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+			// Let it overwrite the file many times, then kill it wherever it is.
+			await new Promise((resolve) => setTimeout(resolve, 50 + run * 37));
+			child.kill('SIGKILL');
+			await new Promise((resolve) => child.once('exit', resolve));
+			const {progress: loaded, warning} = store.load();
+			expect(warning).toBeUndefined();
+			expect(loaded?.answers).toHaveLength(200);
+		}
+	});
+
+	it('warns once, and keeps reading, when the state folder cannot be written', () => {
+		const parent = dir();
+		const blocked = path.join(parent, 'not-a-folder');
+		writeFileSync(blocked, 'a file where the folder should be');
+		const store = openProgressStore('abc123', blocked);
+		expect(store.load()).toEqual({progress: undefined, warning: undefined});
+		expect(store.save(progress)).toMatch(/^Progress will not be saved: cannot write .*not-a-folder/);
+		expect(store.save(progress)).toBeUndefined();
+	});
+
+	it('clears saved progress for --fresh', () => {
+		const store = openProgressStore('abc123', dir());
+		store.save(progress);
+		store.clear();
+		expect(store.load().progress).toBeUndefined();
+	});
+});
+
+describe('the state folder', () => {
+	const saved = process.env['XDG_STATE_HOME'];
+	afterEach(() => {
+		if (saved === undefined) delete process.env['XDG_STATE_HOME'];
+		else process.env['XDG_STATE_HOME'] = saved;
+	});
+
+	it('is $XDG_STATE_HOME/mle-essay on Linux', () => {
+		process.env['XDG_STATE_HOME'] = '/tmp/somewhere';
+		if (process.platform === 'linux') expect(defaultStateDir()).toBe('/tmp/somewhere/mle-essay');
+	});
+});
+
+describe('saving and restoring a place', () => {
+	const screen = {columns: 100, rows: 30};
+
+	it('saves a section place as a fraction, so another width opens at the same text', () => {
+		let state = initialState(fakeDocument(), screen);
+		for (let step = 0; step < 35; step++) state = reducer(state, {type: 'scroll', lines: 1});
+		const saved = progressOf(state);
+		expect(saved.place).toEqual({kind: 'section', section: 0, scrollFraction: 0.35});
+		const narrow = fakeDocument();
+		const place = startPlaceOf(saved, narrow, [1, 2]);
+		expect(initialState(narrow, {columns: 50, rows: 30}, {place}).scroll).toBe(70);
+	});
+
+	it('restores a quiz question, or the bottom of its section without quizzes', () => {
+		expect(startPlaceOf(progress, fakeDocument(), [1, 2])).toEqual({stop: 2, question: 1});
+		expect(startPlaceOf(progress, fakeDocument({withQuizzes: false}), [1, 2])).toEqual({stop: 1, scrollFraction: 1});
+		expect(startPlaceOf({place: {kind: 'summary', scrollFraction: 0}, answers: []}, fakeDocument({withQuizzes: false}), [1, 2])).toEqual({
+			stop: 2,
+			scrollFraction: 1,
+		});
+	});
+
+	it('does not announce a resume for a reader who only opened the cover', () => {
+		expect(isWorthResuming({place: {kind: 'section', section: 0, scrollFraction: 0}, answers: [[undefined]]})).toBe(false);
+		expect(isWorthResuming({place: {kind: 'section', section: 0, scrollFraction: 0}, answers: [[2]]})).toBe(true);
+		expect(isWorthResuming(progress)).toBe(true);
+	});
+});
