@@ -82,6 +82,34 @@ describe('not a terminal: the whole essay as text', () => {
 	});
 });
 
+describe('quizzes in print', () => {
+	it('follow each pattern, with questions and choices but no answers', () => {
+		const {stdout} = run(['--print']);
+		const quiz = stdout.indexOf('Reflection · Machine learning engineers are hired too early');
+		const nextSection = stdout.indexOf('Lack of Dedicated Research Teams Hinders AI Progress\n───');
+		expect(quiz).toBeGreaterThan(stdout.indexOf('flex into traditional machine learning.'));
+		expect(quiz).toBeLessThan(nextSection);
+		expect(stdout).toContain('    b) App development and integration work');
+		expect(stdout).toContain('Reflection · Lack of Dedicated Research Teams Hinders AI Progress');
+		expect(stdout).not.toMatch(/✓|✗|Takeaway|The essay says/);
+	});
+
+	it('are left out with --no-quiz', () => {
+		expect(run(['--print', '--no-quiz']).stdout).not.toContain('Reflection ·');
+	});
+
+	it('a bad quiz file beside an essay stops with one line naming it', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-badquiz-'));
+		const essay = path.join(dir, 'post.md');
+		writeFileSync(essay, '# Post\n\n## One\n\nText.');
+		writeFileSync(path.join(dir, 'post.quiz.yaml'), 'quizzes:\n  - after: Two\n    questions: []\n');
+		const {code, stdout, stderr} = run([essay]);
+		expect(code).toBe(1);
+		expect(stdout).toBe('');
+		expect(stderr).toBe(`mle-essay: ${dir}/post.quiz.yaml: quizzes[0].questions: needs at least one question\n`);
+	});
+});
+
 describe('a pipe closed early', () => {
 	it('ends quietly with exit code 0', async () => {
 		const big = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-pipe-')), 'long.md');

@@ -3,7 +3,7 @@ import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {createPages} from '../src/render/pages.js';
-import {renderFeedback, renderQuizForPrint, renderRecap, renderSummary} from '../src/render/quiz.js';
+import {fitQuestion, renderFeedback, renderQuizForPrint, renderRecap, renderSummary} from '../src/render/quiz.js';
 import {createSearchIndex, highlightMatches} from '../src/render/search.js';
 import {stylesFor} from '../src/render/styles.js';
 import {ESSAY} from './helpers/paths.js';
@@ -121,3 +121,24 @@ describe('search over the rendered text', () => {
 		expect(highlightMatches('中文 data', 'DATA', color)).toContain('\u001B[7mdata');
 	});
 });
+
+describe('fitting a question to the screen', () => {
+	it('shows everything when it fits', () => {
+		const {lines, limit} = fitQuestionFor(80, 30);
+		expect(lines[0]).toMatch(/^Reflection · /);
+		expect(limit).toBeUndefined();
+	});
+
+	it('drops the title, then shows fewer choices at once, on a small screen', () => {
+		const medium = fitQuestionFor(36, 14);
+		expect(medium.lines[0]).toBe('Question 1 of 3');
+		const small = fitQuestionFor(36, 10);
+		expect(small.lines.length).toBeLessThan(10);
+		expect(small.limit).toBeGreaterThanOrEqual(1);
+		expect(small.limit).toBeLessThan(4);
+	});
+});
+
+function fitQuestionFor(width: number, height: number) {
+	return fitQuestion(first!, 0, width, height, plain);
+}

@@ -174,10 +174,10 @@ describe('a whole quiz', () => {
 		);
 		await waitForFrame(lastFrame, 'Question 1 of 3');
 		expect(lastFrame()).toContain('Reflection · Machine learning engineers');
-		expect(lastFrame()).toContain('❯ 1. Training custom models on their own data');
+		expect(lastFrame()).toContain('› 1. Training custom models on their own data');
 		// j moves the highlight (the select input owns it) and does not scroll the reader.
 		stdin.write('j');
-		await waitForFrame(lastFrame, '❯ 2. App development and integration work');
+		await waitForFrame(lastFrame, '› 2. App development and integration work');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, '✓ Right.');
 		expect(lastFrame()).toContain('✓ 2. App development and integration work');

@@ -1,6 +1,6 @@
 import type {Essay} from '../essay/types.js';
 import type {Page} from '../reader/page.js';
-import {renderFeedback, renderQuestion, renderRecap, renderSummary} from './quiz.js';
+import {fitQuestion, renderFeedback, renderQuestion, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightMatches, type LineMatch} from './search.js';
 import {renderSection} from './section.js';
 import {stylesFor} from './styles.js';
@@ -13,6 +13,8 @@ export interface PageLines {
 	readonly search: (query: string, width: number) => readonly LineMatch[];
 	/** A rendered line with every match of `query` shown in reverse video. */
 	readonly highlight: (line: string, query: string) => string;
+	/** A question's text fitted to `height` rows, and how many choices fit at once. */
+	readonly fitQuestion: (page: Extract<Page, {kind: 'question'}>, width: number, height: number) => QuestionScreen;
 }
 
 /** How the pages should look. */
@@ -80,5 +82,9 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		},
 		search: (query, width) => index.find(query, width),
 		highlight: (line, query) => highlightMatches(line, query, styles),
+		fitQuestion(page, width, height) {
+			const quiz = essay.quizzes[page.quiz];
+			return quiz ? fitQuestion(quiz, page.question, width, height, styles) : {lines: [], limit: undefined};
+		},
 	};
 }

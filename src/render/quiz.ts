@@ -27,12 +27,46 @@ export function questionLabel(question: number, count: number): string {
 export function renderQuestion(quiz: Quiz, questionIndex: number, width: number, styles: Styles): string[] {
 	const question = quiz.questions[questionIndex];
 	if (!question) return [];
-	const kind = question.kind === 'reflection' ? ' · no wrong answer' : '';
-	return [
-		...quizHeader(quiz, questionLabel(questionIndex, quiz.questions.length) + kind, width, styles),
-		'',
-		...wrapText(styles.chalk.bold(question.prompt), width),
+	return [...quizHeader(quiz, questionSubtitle(quiz, questionIndex), width, styles), '', ...wrapText(styles.chalk.bold(question.prompt), width)];
+}
+
+/** The text above a question's choices, fitted to the screen, and how many choices to show at once. */
+export interface QuestionScreen {
+	readonly lines: readonly string[];
+	/** Choices shown at once (the select input scrolls through the rest), or undefined for all. */
+	readonly limit: number | undefined;
+}
+
+/** Columns the select input's highlight indicator takes before each choice. */
+const INDICATOR_COLUMNS = 2;
+
+/**
+ * Fits a question into `height` rows: everything when it fits; else without the quiz title (the
+ * status bar shows it), then without blank lines, then with only as many choices at once as fit.
+ */
+export function fitQuestion(quiz: Quiz, questionIndex: number, width: number, height: number, styles: Styles): QuestionScreen {
+	const question = quiz.questions[questionIndex];
+	if (!question) return {lines: [], limit: undefined};
+	const [title, subtitle] = [wrapText(paint(styles, theme.heading).bold(quiz.title), width), wrapText(paint(styles, theme.muted)(questionSubtitle(quiz, questionIndex)), width)];
+	const prompt = wrapText(styles.chalk.bold(question.prompt), width);
+	const choiceRows = question.choices.map((choice, index) => wrapText(`${index + 1}. ${typeof choice === 'string' ? choice : choice.text}`, width - INDICATOR_COLUMNS).length);
+	const allChoices = choiceRows.reduce((sum, rows) => sum + rows, 0);
+	const candidates = [
+		[...title, ...subtitle, '', ...prompt, ''],
+		[...subtitle, '', ...prompt, ''],
+		[...subtitle, ...prompt],
 	];
+	const fitting = candidates.find((lines) => lines.length + allChoices <= height);
+	if (fitting) return {lines: fitting, limit: undefined};
+
+	const tallest = Math.max(1, ...choiceRows);
+	const lines = (candidates[2] ?? []).slice(0, Math.max(1, height - tallest));
+	return {lines, limit: Math.max(1, Math.floor((height - lines.length) / tallest))};
+}
+
+function questionSubtitle(quiz: Quiz, questionIndex: number): string {
+	const kind = quiz.questions[questionIndex]?.kind === 'reflection' ? ' · no wrong answer' : '';
+	return questionLabel(questionIndex, quiz.questions.length) + kind;
 }
 
 /**

@@ -121,11 +121,13 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 		body = <Toc entries={tocEntries(essay, document.stops, state)} current={state.stop} cursor={state.tocCursor} height={height} margin={layout.margin} />;
 	} else if (page.kind === 'question') {
 		const question = essay.quizzes[page.quiz]?.questions[page.question];
+		const fitted = pages.fitQuestion(page, layout.width, height);
 		body = question ? (
 			<QuizView
 				id={`${page.quiz}:${page.question}`}
 				question={question}
-				header={pages.linesOf(page, layout.width)}
+				header={fitted.lines}
+				limit={fitted.limit}
 				height={height}
 				margin={layout.margin}
 				width={layout.width}

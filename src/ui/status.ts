@@ -19,6 +19,8 @@ export interface StatusParts {
 	readonly progress: string;
 	readonly scroll: string;
 	readonly hint: string;
+	/** The one hint kept on a narrow screen: how to get help. */
+	readonly shortHint: string;
 }
 
 /** How far along the reading path the reader is, from 0 to 1: stops passed plus the part of this one seen. */
@@ -80,6 +82,7 @@ export function statusParts(state: ReaderState, essay: Essay): StatusParts {
 		progress: progressBar(readingProgress(state)),
 		scroll: scrollOf(state),
 		hint: hintsFor(keyContext(state)),
+		shortHint: hintsFor(keyContext(state)).split('  ').at(-1) ?? '',
 	};
 }
 
@@ -93,7 +96,7 @@ export function statusLine(parts: StatusParts, columns: number): {readonly left:
 	// A notice (or the search prompt) is read whole before hints; a title can be shortened.
 	const candidates = parts.isNotice
 		? [[position, progress, scroll, hint], [position, scroll, hint], [position, scroll], [scroll], []]
-		: [[position, progress, scroll, hint], [position, scroll, hint], [scroll, hint], [hint]];
+		: [[position, progress, scroll, hint], [position, scroll, hint], [scroll, hint], [position, scroll, parts.shortHint], [parts.shortHint]];
 	const needed = parts.isNotice ? stringWidth(parts.left) : 16;
 	const layout = (candidate: readonly string[]) => {
 		const shown = candidate.filter((part) => part !== '');
