@@ -1,29 +1,53 @@
-// Builds dist/cli.js: the whole program in one ESM file, so `npx mle-essay` installs a single package
-// and starts without resolving hundreds of modules.
-import {chmod, mkdir, writeFile} from 'node:fs/promises';
+// Builds dist/: the whole program bundled into ESM files (no runtime dependencies), so `npx
+// mle-essay` installs a single package and starts without resolving hundreds of modules.
+// dist/cli.js holds what the first screen needs; Ink and React load in a second chunk while that
+// screen is already showing.
+import {chmod, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Bundles src/cli.tsx into dist/cli.js. */
+// Modules replaced at build time. react-devtools-core is only imported by Ink when DEV is set
+// (marking it external is not enough). marked-terminal imports all of highlight.js through
+// cli-highlight and every emoji through node-emoji at load time; our code-block renderer never
+// highlights, and emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document
+// has one.
+const STUBS = {
+	'react-devtools-core': 'export default undefined;',
+	'cli-highlight': 'export function highlight(code) { return code; }',
+	'node-emoji': 'export function get() { return undefined; }',
+};
+
+const stubs = {
+	name: 'stubs',
+	setup(build) {
+		build.onResolve({filter: /^(react-devtools-core|cli-highlight|node-emoji)$/}, (args) => {
+			// Our own lazy import of node-emoji must get the real module.
+			if (args.path === 'node-emoji' && !args.importer.includes('marked-terminal')) return undefined;
+			return {path: args.path, namespace: 'stub'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'stub'}, (args) => ({contents: STUBS[args.path], loader: 'js'}));
+	},
+};
+
+/** Bundles src/cli.tsx into dist/. */
 export async function build() {
-	await mkdir(`${root}dist`, {recursive: true});
-	// Ink imports react-devtools-core only when DEV is set; marking it external is not enough.
-	const emptyModule = `${root}dist/.empty.js`;
-	await writeFile(emptyModule, 'export default undefined;\n');
+	await rm(`${root}dist`, {recursive: true, force: true});
 	await esbuild.build({
-		entryPoints: [`${root}src/cli.tsx`],
-		outfile: `${root}dist/cli.js`,
+		entryPoints: {cli: `${root}src/cli.tsx`},
+		outdir: `${root}dist`,
 		bundle: true,
+		splitting: true,
+		chunkNames: 'chunks/[name]-[hash]',
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
 		jsx: 'automatic',
-		minify: false,
+		minify: true,
 		legalComments: 'none',
 		logLevel: 'warning',
-		alias: {'react-devtools-core': emptyModule},
+		plugins: [stubs],
 		define: {'process.env.NODE_ENV': '"production"'},
 		// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
 		banner: {

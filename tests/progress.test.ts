@@ -53,10 +53,11 @@ describe('the progress store', () => {
 	it('leaves a readable file when a save is killed half-way, again and again', async () => {
 		const folder = dir();
 		const store = openProgressStore('loop', folder);
-		const tsx = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url));
 		const script = fileURLToPath(new URL('helpers/save-loop.ts', import.meta.url));
 		for (let run = 0; run < 4; run++) {
-			const child = spawn(process.execPath, [tsx, script, 'loop', folder], {stdio: ['ignore', 'pipe', 'inherit']});
+			// tsx as a loader inside this one process (its CLI would run the script in a grandchild
+			// that outlives the kill).
+			const child = spawn(process.execPath, ['--import', 'tsx', script, 'loop', folder], {stdio: ['ignore', 'pipe', 'inherit']});
 			await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
 			// Let it overwrite the file many times, then kill it wherever it is.
 			await new Promise((resolve) => setTimeout(resolve, 50 + run * 37));

@@ -2,7 +2,7 @@ import {mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import writeFileAtomic from 'write-file-atomic';
-import {z} from 'zod';
+import * as z from 'zod/mini';
 import type {Progress} from '../reader/progress.js';
 
 /** The folder for saved progress: `$XDG_STATE_HOME/mle-essay` on Linux, the platform's data folder elsewhere. */
@@ -12,8 +12,8 @@ export function defaultStateDir(): string {
 	return process.platform === 'linux' ? paths.log : paths.data;
 }
 
-const fraction = z.number().min(0).max(1);
-const index = z.number().int().min(0);
+const fraction = z.number().check(z.gte(0), z.lte(1));
+const index = z.int().check(z.gte(0));
 const savedFile = z.object({
 	version: z.literal(1),
 	essay: z.string(),
@@ -22,7 +22,7 @@ const savedFile = z.object({
 		z.object({kind: z.literal('quiz'), quiz: index, question: index}),
 		z.object({kind: z.literal('summary'), scrollFraction: fraction}),
 	]),
-	answers: z.array(z.array(index.nullable())),
+	answers: z.array(z.array(z.nullable(index))),
 });
 
 /** What loading found: the progress, if any, and a warning to show the reader once, if something was wrong. */
@@ -68,7 +68,7 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 
 			let parsed: z.infer<typeof savedFile> | undefined;
 			try {
-				const result = savedFile.safeParse(JSON.parse(text));
+				const result = z.safeParse(savedFile, JSON.parse(text));
 				if (result.success && result.data.essay === essayId) parsed = result.data;
 			} catch {
 				parsed = undefined;

@@ -1,4 +1,3 @@
-import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
@@ -6,6 +5,34 @@ import wrapAnsi from 'wrap-ansi';
 // What repeats on every wrapped line (indentation, block-quote bars) and what hangs (a list bullet,
 // whose continuation lines are indented by its width instead).
 const PREFIX = /^((?:[ ]|│ ?)*)((?:[*•+-]|\d+[.)])[ ]+(?:\[[ xX]\][ ]+)?)?/;
+
+// An escape sequence at `index` (CSI like colours, or OSC ended by BEL or ST).
+const ESCAPE_AT = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?)/y;
+
+/**
+ * Splits a styled line after its first `columns` visible characters, keeping escape codes in place.
+ * Only for the indentation and bullet at the start of a line, where every character is one column
+ * wide; slice-ansi does this for any text but segments the whole line each time, which is slow on
+ * long paragraphs.
+ */
+function splitPrefix(text: string, columns: number): [string, string] {
+	let index = 0;
+	let seen = 0;
+	while (index < text.length && seen < columns) {
+		ESCAPE_AT.lastIndex = index;
+		const escape = ESCAPE_AT.exec(text);
+		if (escape) {
+			index += escape[0].length;
+			continue;
+		}
+
+		const codePoint = text.codePointAt(index) ?? 0;
+		index += codePoint > 0xffff ? 2 : 1;
+		seen += 1;
+	}
+
+	return [text.slice(0, index), text.slice(index)];
+}
 
 /** How much of a narrow screen indentation may take before it is trimmed from the left. */
 function maxPrefix(width: number): number {
@@ -27,7 +54,7 @@ export function wrapLine(line: string, width: number): string[] {
 	let hangWidth = stringWidth(match?.[2] ?? '');
 	if (repeatWidth + hangWidth > maxPrefix(width)) {
 		// Deeply nested content: drop outer indentation so the words still get most of the width.
-		text = sliceAnsi(text, Math.min(repeatWidth, repeatWidth + hangWidth - maxPrefix(width)));
+		text = splitPrefix(text, Math.min(repeatWidth, repeatWidth + hangWidth - maxPrefix(width)))[1];
 		plain = stripAnsi(text);
 		match = PREFIX.exec(plain);
 		repeatWidth = stringWidth(match?.[1] ?? '');
@@ -39,10 +66,8 @@ export function wrapLine(line: string, width: number): string[] {
 	}
 
 	const prefixWidth = repeatWidth + hangWidth;
-	const first = sliceAnsi(text, 0, prefixWidth);
-	const repeat = sliceAnsi(text, 0, repeatWidth);
-	const continuation = repeat + ' '.repeat(hangWidth);
-	const content = sliceAnsi(text, prefixWidth);
+	const [first, content] = splitPrefix(text, prefixWidth);
+	const continuation = splitPrefix(text, repeatWidth)[0] + ' '.repeat(hangWidth);
 	const wrapped = wrapAnsi(content, width - prefixWidth, {hard: true, trim: true}).split('\n');
 	return wrapped.map((part, index) => (index === 0 ? first : continuation) + part);
 }

@@ -3,7 +3,6 @@ import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall} from '../reader/geometry.js';
-import {hintsFor} from '../reader/key-bindings.js';
 import {keyPresses} from '../reader/keys.js';
 import type {Stop} from '../reader/path.js';
 import {progressOf, type Progress} from '../reader/progress.js';
@@ -39,11 +38,6 @@ export interface AppProps {
 	readonly onExit: (code: number) => void;
 	/** Called on every change of place or answers; returns a warning to show when saving failed. */
 	readonly onProgress?: (progress: Progress) => string | undefined;
-}
-
-/** The summary's closing line, from the key table. */
-export function summaryFooter(): string {
-	return copy.summaryFooter(hintsFor('summary').replace(/  /g, ' · '));
 }
 
 function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): TocEntry[] {

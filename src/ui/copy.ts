@@ -1,3 +1,5 @@
+import {hintsFor} from '../reader/key-bindings.js';
+
 /** Words the screens show, kept together so they read as one voice. */
 export const copy = {
 	helpTitle: 'Keys',
@@ -16,3 +18,8 @@ export const copy = {
 	attribution: (title: string, byline: string) => `“${title}”${byline === '' ? '' : ` — ${byline}`}`,
 	summaryFooter: (keys: string) => `That is the whole essay. ${keys}.`,
 } as const;
+
+/** The summary's closing line, from the key table. */
+export function summaryFooter(): string {
+	return copy.summaryFooter(hintsFor('summary').replace(/  /g, ' · '));
+}

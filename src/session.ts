@@ -1,0 +1,81 @@
+import chalk from 'chalk';
+import type {Essay} from './essay/types.js';
+import {openProgressStore} from './progress/store.js';
+import {stopOfSection} from './reader/path.js';
+import {isWorthResuming, startPlaceOf} from './reader/progress.js';
+import {initialState} from './reader/state.js';
+import {createPages} from './render/pages.js';
+import {FullScreen} from './terminal.js';
+import {summaryFooter} from './ui/copy.js';
+import {documentShape} from './ui/document.js';
+import {firstFrame} from './ui/first-frame.js';
+import type {AppStart} from './ui/App.js';
+
+const RESUMED = 'Resumed where you left off · start over with mle-essay --fresh';
+const HOME = '\u001B[H';
+const HIDE_CURSOR = '\u001B[?25l';
+
+/** How the reader was asked to start. */
+export interface ReadOptions {
+	/** 0-based section from `--section`. */
+	readonly section: number | undefined;
+	readonly withQuizzes: boolean;
+	readonly fresh: boolean;
+	readonly isColor: boolean;
+}
+
+/**
+ * Runs the full-screen reader until the reader leaves, then exits the process with its code. Owns the
+ * terminal for that time: alternate screen, raw mode, and their restoration on every way out.
+ */
+export async function readInteractively(essay: Essay, options: ReadOptions): Promise<never> {
+	if (!options.isColor) chalk.level = 0;
+	const pages = createPages(essay, {isColor: options.isColor, summaryFooter: summaryFooter()});
+	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
+	const store = openProgressStore(essay.id);
+	if (options.fresh) store.clear();
+	const saved = options.fresh ? {progress: undefined, warning: undefined} : store.load();
+	let start: AppStart = {answers: saved.progress?.answers, notice: saved.warning};
+	if (options.section !== undefined) {
+		start = {...start, place: {stop: stopOfSection(document.stops, options.section)}};
+	} else if (saved.progress && isWorthResuming(saved.progress)) {
+		const quizSections = essay.quizzes.map((quiz) => quiz.section);
+		start = {...start, place: startPlaceOf(saved.progress, document, quizSections), notice: saved.warning ?? RESUMED};
+	}
+
+	const {stdout, stdin} = process;
+	const screen = new FullScreen({stdout, stdin});
+	const running: {unmount?: () => void} = {};
+	const finish = (code: number, message?: string): never => {
+		try {
+			running.unmount?.();
+		} catch {
+			// Already unmounted; restoring the terminal below is what matters.
+		}
+
+		screen.restore();
+		if (message !== undefined) process.stderr.write(`mle-essay: ${message}\n`);
+		process.exit(code);
+	};
+
+	process.on('SIGTERM', () => finish(143));
+	process.on('SIGHUP', () => finish(129));
+	process.on('SIGINT', () => finish(130));
+	process.on('uncaughtException', (error) => finish(1, error.message));
+	process.on('unhandledRejection', (error) => finish(1, error instanceof Error ? error.message : String(error)));
+
+	screen.enter();
+	// Keys typed from now on wait in the terminal (not echoed over the screen) until Ink reads them.
+	if (stdin.isTTY) stdin.setRawMode(true);
+	const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
+	stdout.write(HIDE_CURSOR + firstFrame(initialState(document, size, start), essay, pages, options.isColor) + HOME);
+
+	try {
+		const {mount} = await import('./ui/mount.js');
+		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)});
+		running.unmount = mounted.unmount;
+		return finish(await mounted.exited);
+	} catch (error) {
+		return finish(1, error instanceof Error ? error.message : String(error));
+	}
+}

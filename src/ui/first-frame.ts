@@ -1,0 +1,45 @@
+import type {Essay} from '../essay/types.js';
+import {bodyRows, isTooSmall, MIN_COLUMNS, MIN_ROWS} from '../reader/geometry.js';
+import {currentPage} from '../reader/reducer.js';
+import type {ReaderState} from '../reader/state.js';
+import {columnLayout} from '../render/layout.js';
+import type {PageLines} from '../render/pages.js';
+import {stylesFor} from '../render/styles.js';
+import {copy} from './copy.js';
+import {statusLine, statusParts} from './status.js';
+
+/**
+ * The reader's first screen as the terminal should show it, drawn from the same pure pieces the Ink
+ * screens use. It is written while Ink and React are still loading; Ink's first frame then draws the
+ * same text over it, so the reader sees the essay at once and no flash after.
+ */
+export function firstFrame(state: ReaderState, essay: Essay, pages: PageLines, isColor: boolean): string {
+	const {chalk} = stylesFor(isColor);
+	const {screen} = state;
+	if (isTooSmall(screen)) return copy.tooSmall(screen.columns, screen.rows, MIN_COLUMNS, MIN_ROWS).slice(0, screen.columns);
+
+	const layout = columnLayout(screen.columns);
+	const height = bodyRows(screen.rows);
+	const indent = ' '.repeat(layout.margin);
+	const page = currentPage(state);
+	let body: readonly string[];
+	if (page.kind === 'question') {
+		const fitted = pages.fitQuestion(page, layout.width, height);
+		const question = essay.quizzes[page.quiz]?.questions[page.question];
+		const choices = (question?.choices ?? []).map((choice, index) => {
+			const label = `${index + 1}. ${typeof choice === 'string' ? choice : choice.text}`;
+			return index === 0 ? `${copy.cursorMarker} ${label}` : `  ${label}`;
+		});
+		body = [...fitted.lines, ...choices.slice(0, fitted.limit ?? choices.length)];
+	} else {
+		body = pages.linesOf(page, layout.width).slice(state.scroll, state.scroll + height);
+	}
+
+	const lines = Array.from({length: height}, (_, row) => {
+		const line = body[row] ?? '';
+		return line === '' ? '' : indent + line;
+	});
+	const {left, right} = statusLine(statusParts(state, essay), screen.columns);
+	lines.push(chalk.inverse(chalk.bold(left) + right));
+	return lines.join('\n');
+}
