@@ -44,7 +44,7 @@ export async function build() {
 		format: 'esm',
 		target: 'node20',
 		jsx: 'automatic',
-		minify: true,
+		minify: process.env.MLE_NO_MINIFY !== "1",
 		legalComments: 'none',
 		logLevel: 'warning',
 		plugins: [stubs],

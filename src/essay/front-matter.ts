@@ -1,4 +1,4 @@
-import {parseDocument} from 'yaml';
+import {loadYaml} from './yaml.js';
 import type {FrontMatter} from './types.js';
 
 /** The front matter block and the markdown after it. */
@@ -34,14 +34,9 @@ export function splitFrontMatter(text: string): SplitFrontMatter {
 
 function readYaml(yamlText: string): FrontMatter {
 	if (yamlText.trim() === '') return EMPTY;
-	const document = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: false});
-	const error = document.errors[0];
-	if (error) {
-		const firstLine = error.message.split('\n')[0] ?? 'unreadable';
-		throw new FrontMatterError(`invalid YAML front matter: ${firstLine}`);
-	}
-
-	const data: unknown = document.toJS();
+	const loaded = loadYaml(yamlText);
+	if (!loaded.ok) throw new FrontMatterError(`invalid YAML front matter: ${loaded.problem}`);
+	const data = loaded.value;
 	if (data === null || data === undefined) return EMPTY;
 	if (typeof data !== 'object' || Array.isArray(data)) {
 		throw new FrontMatterError('front matter must be a YAML mapping of keys to values');

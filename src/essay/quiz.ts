@@ -1,6 +1,6 @@
-import {parse as parseYaml} from 'yaml';
 import * as z from 'zod/mini';
 import {slugify} from './parse.js';
+import {loadYaml} from './yaml.js';
 import type {Essay} from './types.js';
 
 /** A question with one right answer and an explanation grounded in the essay. */
@@ -97,15 +97,9 @@ function sectionIndex(essay: Essay, after: string): number {
  * its choices.
  */
 export function parseQuizFile(source: string, essay: Essay): Quiz[] {
-	let data: unknown;
-	try {
-		data = parseYaml(source, {prettyErrors: false});
-	} catch (error) {
-		const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-		throw new QuizError(`not valid YAML: ${message}`);
-	}
-
-	const result = z.safeParse(quizFile, data);
+	const loaded = loadYaml(source);
+	if (!loaded.ok) throw new QuizError(`not valid YAML: ${loaded.problem}`);
+	const result = z.safeParse(quizFile, loaded.value);
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		if (!issue) throw new QuizError('is not a valid quiz file');

@@ -98,7 +98,7 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 			try {
 				mkdirSync(stateDir, {recursive: true});
 				// Temporary file, then rename: a crash or Ctrl+C mid-write leaves the previous file whole.
-				writeFileAtomic.sync(file, JSON.stringify(data, null, '\t') + '\n', {mode: 0o600});
+				writeFileAtomic.sync(file, JSON.stringify(data, null, '\t') + '\n', {mode: 0o600, fsync: false});
 				return undefined;
 			} catch (error) {
 				if (hasWarned) return undefined;

@@ -17,7 +17,15 @@ export function mount(props: Omit<AppProps, 'onExit'>): Mounted {
 	const chosen = new Promise<number>((resolve) => {
 		resolveExit = resolve;
 	});
-	const instance = render(<App {...props} onExit={resolveExit} />, {exitOnCtrlC: false, patchConsole: false});
+	const instance = render(<App {...props} onExit={resolveExit} />, {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		// Ink's default of 30 frames a second holds a key's frame back up to 33 ms after the last one;
+		// a frame here takes a few milliseconds, so allow 120.
+		maxFps: 120,
+		// Not incrementalRendering: tried, and it left stale lines and stacked status bars on screen
+		// after a search jump (tests/cli-quiz.test.ts caught it).
+	});
 	return {
 		exited: Promise.race([chosen, instance.waitUntilExit().then(() => 0)]),
 		unmount: () => instance.unmount(),
