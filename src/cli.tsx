@@ -7,6 +7,7 @@ import {isColorWanted, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
 import {loadEssay} from './essay/load.js';
 import {printEssay} from './print.js';
+import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
 
 // cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
 		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
 	}
 
+	await prepareEmoji(essay);
 	const section = options.section === undefined ? undefined : options.section - 1;
 	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
 	if (!options.print && process.stdout.isTTY && process.stdin.isTTY) {

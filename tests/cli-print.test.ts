@@ -110,6 +110,15 @@ describe('quizzes in print', () => {
 	});
 });
 
+describe('emoji shortcodes', () => {
+	it('are drawn as emoji by the built program (the table is loaded only when needed)', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-emoji-'));
+		const essay = path.join(dir, 'cafe.md');
+		writeFileSync(essay, '# Cafe\n\nTime for :coffee: now.');
+		expect(run([essay]).stdout).toContain('Time for ☕ now.');
+	});
+});
+
 describe('a pipe closed early', () => {
 	it('ends quietly with exit code 0', async () => {
 		const big = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-pipe-')), 'long.md');

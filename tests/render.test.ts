@@ -157,3 +157,14 @@ describe('layout and caching', () => {
 		expect(pages.linesOf(page, 61)).not.toBe(pages.linesOf(page, 60));
 	});
 });
+
+describe('emoji shortcodes', () => {
+	it('are replaced once the essay is known to use them, and only then', async () => {
+		const {prepareEmoji, replaceShortcodes} = await import('../src/render/emoji.js');
+		expect(replaceShortcodes('coffee :coffee:')).toBe('coffee :coffee:');
+		await prepareEmoji(essay);
+		expect(replaceShortcodes('coffee :coffee:')).toBe('coffee :coffee:');
+		await prepareEmoji(parseEssay('# Cafe\n\nTime for :coffee: and :not_an_emoji_at_all:.', {fallbackTitle: 'x'}));
+		expect(renderMarkdown('Time for :coffee: and :not_an_emoji_at_all:.', 60, plain)).toEqual(['Time for ☕ and :not_an_emoji_at_all:.']);
+	});
+});

@@ -2,6 +2,7 @@ import Table from 'cli-table3';
 import {Marked, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import stringWidth from 'string-width';
+import {replaceShortcodes} from './emoji.js';
 import {paint, theme, type Styles} from './styles.js';
 import {wrapText} from './wrap.js';
 
@@ -47,7 +48,8 @@ function createMarked(styles: Styles, width: number): Marked {
 			del: c.dim.strikethrough,
 			link: paint(styles, theme.link),
 			href: paint(styles, theme.link).underline,
-			emoji: true,
+			// Shortcodes are ours (emoji.ts), so the emoji table loads only for essays that use one.
+			emoji: false,
 			width,
 			reflowText: false,
 			showSectionPrefix: false,
@@ -92,7 +94,7 @@ function createMarked(styles: Styles, width: number): Marked {
 			// source's soft line breaks; both are fixed here, before our own wrapping.
 			text(token: Tokens.Text | Tokens.Escape) {
 				if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
-				return token.text.replace(/\n/g, ' ');
+				return replaceShortcodes(token.text.replace(/\n/g, ' '));
 			},
 			// marked-terminal draws rules as wide as process.stdout, not the width asked for.
 			hr() {
