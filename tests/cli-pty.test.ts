@@ -179,3 +179,29 @@ describe('another blog post in the same format', () => {
 		await session.waitFor('No dashboard replaces that.');
 	});
 });
+
+describe('start-up', () => {
+	it('shows the first screen before Ink is loaded, and keys typed then are not lost', async () => {
+		const session = start();
+		// The title comes from the first paint; → is typed at once, before Ink reads input.
+		await session.waitFor('Hiring MLEs at early stage companies');
+		session.write(keys.right);
+		await session.waitFor('2/3');
+		expect(session.text()).toContain('Machine learning engineers are hired too early');
+		expect(session.text()).not.toContain('→');
+	});
+
+	it("paints exactly what Ink's first frame then draws over it: no flash", async () => {
+		const session = start([], {columns: 90, rows: 26});
+		await session.waitFor('Hiring MLEs at early stage companies');
+		const painted = session.text();
+		// Ink hides the cursor again as it starts, then writes its frame.
+		const HIDE = '\u001B[?25l';
+		await session.waitFor(() => {
+			const output = session.output();
+			const second = output.indexOf(HIDE, output.indexOf(HIDE) + 1);
+			return second !== -1 && output.slice(second).includes('? help');
+		});
+		expect(session.text()).toBe(painted);
+	});
+});
