@@ -1,16 +1,7 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import {keys, spawnCli, type PtySession} from './helpers/pty.js';
+import {describe, expect, it} from 'vitest';
+import {keys, ptySessions, type PtySession} from './helpers/pty.js';
 
-const sessions: PtySession[] = [];
-function start(args: readonly string[] = [], options: Parameters<typeof spawnCli>[1] = {}): PtySession {
-	const session = spawnCli(args, options);
-	sessions.push(session);
-	return session;
-}
-
-afterEach(() => {
-	for (const session of sessions.splice(0)) session.dispose();
-});
+const start = ptySessions();
 
 /** The line settings `stty -a` reports once the program has ended: echo and canonical (line) mode on. */
 function expectTerminalRestored(session: PtySession, stty: string): void {

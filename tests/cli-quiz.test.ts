@@ -1,18 +1,9 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import {keys, newStateHome, spawnCli, type PtySession, type SpawnOptions} from './helpers/pty.js';
+import {describe, expect, it} from 'vitest';
+import {keys, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
 
-const sessions: PtySession[] = [];
-function start(args: readonly string[] = [], options: SpawnOptions = {}): PtySession {
-	const session = spawnCli(args, options);
-	sessions.push(session);
-	return session;
-}
-
-afterEach(() => {
-	for (const session of sessions.splice(0)) session.dispose();
-});
+const start = ptySessions();
 
 /** The answers saved in a state folder, per quiz. */
 function savedAnswers(stateHome: string): Array<Array<number | null>> {

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import {afterEach} from 'vitest';
 import {CLI} from './paths.js';
 
 const {Terminal} = xterm;
@@ -158,5 +159,21 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 
 			terminal.dispose();
 		},
+	};
+}
+
+/**
+ * For a test file: a `start` that runs the CLI in a pseudo-terminal, with every session it started
+ * disposed after each test.
+ */
+export function ptySessions(): (args?: readonly string[], options?: SpawnOptions) => PtySession {
+	const sessions: PtySession[] = [];
+	afterEach(() => {
+		for (const session of sessions.splice(0)) session.dispose();
+	});
+	return (args = [], options = {}) => {
+		const session = spawnCli(args, options);
+		sessions.push(session);
+		return session;
 	};
 }
