@@ -62,6 +62,8 @@ export interface SpawnOptions {
 	readonly nodeArgs?: readonly string[];
 	/** Where progress is saved (XDG_STATE_HOME); a new empty folder when not given. */
 	readonly stateHome?: string;
+	/** `null` runs the program with stdin from /dev/null instead of the terminal. */
+	readonly stdin?: 'terminal' | 'null';
 }
 
 /** A new empty folder for saved progress, so runs never see each other's (or the developer's) progress. */
@@ -85,7 +87,8 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 	}
 
 	const quoted = [...(options.nodeArgs ?? []), CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
-	const script = `${JSON.stringify(process.execPath)} ${quoted}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'`;
+	const redirect = options.stdin === 'null' ? ' < /dev/null' : '';
+	const script = `${JSON.stringify(process.execPath)} ${quoted}${redirect}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'`;
 	const child = pty.spawn('/bin/sh', ['-c', script], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
 	let raw = '';
 	let pending = Promise.resolve();
