@@ -62,6 +62,8 @@ export interface SpawnOptions {
 	readonly nodeArgs?: readonly string[];
 	/** Where progress is saved (XDG_STATE_HOME); a new empty folder when not given. */
 	readonly stateHome?: string;
+	/** The program to run instead of the built dist/cli.js (an installed copy, say). */
+	readonly cli?: string;
 	/** `null` runs the program with stdin from /dev/null instead of the terminal. */
 	readonly stdin?: 'terminal' | 'null';
 }
@@ -86,7 +88,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		if (value !== undefined && name !== 'CI' && !name.startsWith('VITEST')) env[name] = value;
 	}
 
-	const quoted = [...(options.nodeArgs ?? []), CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+	const quoted = [...(options.nodeArgs ?? []), options.cli ?? CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
 	const redirect = options.stdin === 'null' ? ' < /dev/null' : '';
 	const script = `${JSON.stringify(process.execPath)} ${quoted}${redirect}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'`;
 	const child = pty.spawn('/bin/sh', ['-c', script], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});

@@ -1,0 +1,72 @@
+// The package as users get it: packed, installed into an empty folder, and run.
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {ptySessions} from './helpers/pty.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const start = ptySessions();
+let installed = '';
+let files: string[] = [];
+
+/** Every file below a folder, relative to it. */
+function walk(folder: string, prefix = ''): string[] {
+	return readdirSync(folder).flatMap((name) => {
+		const full = path.join(folder, name);
+		return statSync(full).isDirectory() ? walk(full, `${prefix}${name}/`) : [`${prefix}${name}`];
+	});
+}
+
+beforeAll(() => {
+	const packDir = mkdtempSync(path.join(tmpdir(), 'mle-essay-pack-'));
+	// dist/ is already built by the test setup; --ignore-scripts skips building it again.
+	const [info] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {cwd: root, encoding: 'utf8'})) as Array<{
+		filename: string;
+		files: Array<{path: string}>;
+	}>;
+	if (!info) throw new Error('npm pack said nothing');
+	files = info.files.map((entry) => entry.path).sort();
+	const project = mkdtempSync(path.join(tmpdir(), 'mle-essay-install-'));
+	writeFileSync(path.join(project, 'package.json'), '{"name": "someone-else", "private": true}');
+	execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(packDir, info.filename)], {cwd: project, stdio: 'ignore'});
+	installed = path.join(project, 'node_modules', 'mle-essay', 'dist', 'cli.js');
+}, 120_000);
+
+describe('the packed tarball', () => {
+	it('holds only what runs: the bundle, the content, the manifest and the README', () => {
+		expect(files).toContain('dist/cli.js');
+		expect(files).toContain('content/hiring-mle-at-early-stage-companies.md');
+		expect(files).toContain('content/hiring-mle-at-early-stage-companies.quiz.yaml');
+		expect(files).toContain('package.json');
+		expect(files).toContain('README.md');
+		const unexpected = files.filter((file) => !/^(dist\/.*\.js|content\/[^/]+|package\.json|README\.md|LICENSE)$/.test(file));
+		expect(unexpected).toEqual([]);
+	});
+
+	it('installs with no dependencies and prints the essay', () => {
+		const output = execFileSync(process.execPath, [installed, '--print', '--width', '100'], {encoding: 'utf8'});
+		expect(output).toContain('Hiring MLEs at early stage companies\njxnl · April 8, 2024 · hiring');
+		expect(output.replace(/\s+/g, ' ')).toContain('sustained AI innovation and growth.');
+		// One package: nothing else was installed beside it.
+		expect(readdirSync(path.join(installed, '..', '..', '..')).filter((name) => !name.startsWith('.'))).toEqual(['mle-essay']);
+	});
+
+	it('runs the reader in a terminal, and writes nothing outside its state folder', async () => {
+		const home = mkdtempSync(path.join(tmpdir(), 'mle-essay-home-'));
+		const work = path.join(home, 'work');
+		mkdirSync(work);
+		const stateHome = path.join(home, 'state');
+		const session = start([], {cli: installed, cwd: work, stateHome, env: {HOME: home}});
+		await session.waitFor('1/3');
+		session.write('\u001B[C');
+		await session.waitFor('2/3');
+		session.write('q');
+		expect((await session.exited()).code).toBe(0);
+		const written = walk(home);
+		expect(written.length).toBeGreaterThan(0);
+		expect(written.every((file) => file.startsWith('state/mle-essay/'))).toBe(true);
+	});
+});
