@@ -69,6 +69,22 @@ describe('the progress store', () => {
 		}
 	});
 
+	it('two copies saving at once never leave an invalid file', async () => {
+		const folder = dir();
+		const store = openProgressStore('loop', folder);
+		const script = fileURLToPath(new URL('helpers/save-loop.ts', import.meta.url));
+		for (let run = 0; run < 3; run++) {
+			const children = [0, 1].map(() => spawn(process.execPath, ['--import', 'tsx', script, 'loop', folder], {stdio: ['ignore', 'pipe', 'inherit']}));
+			await Promise.all(children.map((child) => new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))));
+			await new Promise((resolve) => setTimeout(resolve, 40 + run * 29));
+			for (const child of children) child.kill('SIGKILL');
+			await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+			const {progress: loaded, warning} = store.load();
+			expect(warning).toBeUndefined();
+			expect(loaded?.answers).toHaveLength(200);
+		}
+	});
+
 	it('warns once, and keeps reading, when the state folder cannot be written', () => {
 		const parent = dir();
 		const blocked = path.join(parent, 'not-a-folder');
