@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,20 @@ const progress: Progress = {
 		[undefined, undefined, undefined],
 	],
 };
+
+/** Resolves once a save loop reports at least `rounds` saves. */
+function savedAtLeast(child: ChildProcessWithoutNullStreams | ReturnType<typeof spawn>, rounds: number): Promise<void> {
+	return new Promise((resolve) => {
+		const onData = (chunk: Buffer) => {
+			const last = Number(chunk.toString().trim().split('\n').at(-1));
+			if (last >= rounds) {
+				child.stdout?.off('data', onData);
+				resolve();
+			}
+		};
+		child.stdout?.on('data', onData);
+	});
+}
 
 describe('the progress store', () => {
 	it('round-trips the place and every answer', () => {
@@ -58,9 +72,8 @@ describe('the progress store', () => {
 			// tsx as a loader inside this one process (its CLI would run the script in a grandchild
 			// that outlives the kill).
 			const child = spawn(process.execPath, ['--import', 'tsx', script, 'loop', folder], {stdio: ['ignore', 'pipe', 'inherit']});
-			await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
 			// Let it overwrite the file many times, then kill it wherever it is.
-			await new Promise((resolve) => setTimeout(resolve, 50 + run * 37));
+			await savedAtLeast(child, 10 + run * 17);
 			child.kill('SIGKILL');
 			await new Promise((resolve) => child.once('exit', resolve));
 			const {progress: loaded, warning} = store.load();
@@ -75,8 +88,7 @@ describe('the progress store', () => {
 		const script = fileURLToPath(new URL('helpers/save-loop.ts', import.meta.url));
 		for (let run = 0; run < 3; run++) {
 			const children = [0, 1].map(() => spawn(process.execPath, ['--import', 'tsx', script, 'loop', folder], {stdio: ['ignore', 'pipe', 'inherit']}));
-			await Promise.all(children.map((child) => new Promise<void>((resolve) => child.stdout.once('data', () => resolve()))));
-			await new Promise((resolve) => setTimeout(resolve, 40 + run * 29));
+			await Promise.all(children.map((child) => savedAtLeast(child, 10 + run * 13)));
 			for (const child of children) child.kill('SIGKILL');
 			await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
 			const {progress: loaded, warning} = store.load();
