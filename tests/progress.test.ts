@@ -1,4 +1,4 @@
-import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -80,6 +80,17 @@ describe('the progress store', () => {
 			expect(warning).toBeUndefined();
 			expect(loaded?.answers).toHaveLength(200);
 		}
+	});
+
+	it('keeps the previous save when a save dies half-way through writing', () => {
+		const folder = dir();
+		const script = fileURLToPath(new URL('helpers/crash-mid-save.ts', import.meta.url));
+		const result = spawnSync(process.execPath, ['--import', 'tsx', script, 'crash', folder], {encoding: 'utf8'});
+		expect(result.status).toBe(137);
+		expect(result.stdout).toBe('');
+		const {progress: loaded, warning} = openProgressStore('crash', folder).load();
+		expect(warning).toBeUndefined();
+		expect(loaded?.place).toEqual({kind: 'section', section: 1, scrollFraction: 0.5});
 	});
 
 	it('two copies saving at once never leave an invalid file', async () => {
