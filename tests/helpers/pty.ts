@@ -35,6 +35,8 @@ export interface PtySession {
 	/** Everything the program wrote. */
 	output(): string;
 	dispose(): void;
+	/** The emulator itself, for reading cells (colours, bold) rather than text. */
+	readonly terminal: InstanceType<typeof Terminal>;
 }
 
 /** Escape sequences a terminal sends for keys. */
@@ -155,6 +157,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		isAlternateScreen: () => terminal.buffer.active.type === 'alternate',
 		isCursorVisible: () => raw.lastIndexOf('\u001B[?25l') <= raw.lastIndexOf('\u001B[?25h'),
 		output: () => raw,
+		terminal,
 		dispose() {
 			try {
 				child.kill();
