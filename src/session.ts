@@ -14,6 +14,7 @@ import type {AppStart} from './ui/App.js';
 const RESUMED = 'Resumed where you left off · start over with mle-essay --fresh';
 const HOME = '\u001B[H';
 const HIDE_CURSOR = '\u001B[?25l';
+const CLEAR = '\u001B[2J\u001B[H';
 
 /** How the reader was asked to start. */
 export interface ReadOptions {
@@ -72,6 +73,9 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 	try {
 		const {mount} = await import('./ui/mount.js');
+		// Ink draws over the first paint; if the terminal was resized meanwhile, that paint no longer
+		// lines up with Ink's frame and would leave stray text at line ends, so clear it first.
+		if (stdout.columns !== size.columns || stdout.rows !== size.rows) stdout.write(CLEAR);
 		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)});
 		running.unmount = mounted.unmount;
 		return finish(await mounted.exited);

@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {keys, ptySessions, type PtySession} from './helpers/pty.js';
 
@@ -14,7 +15,7 @@ function expectTerminalRestored(session: PtySession, stty: string): void {
 describe('the reader in a real terminal', () => {
 	it('shows the title on the first frame, on the alternate screen', async () => {
 		const session = start();
-		await session.waitFor('Hiring MLEs at early stage companies');
+		await session.waitFor((text) => text.includes('Hiring MLEs at early stage companies') && text.includes('? help'));
 		expect(session.isAlternateScreen()).toBe(true);
 		expect(session.text()).toContain('jxnl · April 8, 2024 · hiring');
 		expect(session.text()).toContain('╭─ Note');
@@ -194,5 +195,20 @@ describe('start-up', () => {
 			return second !== -1 && output.slice(second).includes('? help');
 		});
 		expect(session.text()).toBe(painted);
+	});
+});
+
+describe('a resize while the reader is still loading', () => {
+	it('leaves no stray text from the first paint', async () => {
+		// Ink's chunk is held back 0.8 s, so the resize surely lands before Ink draws anything.
+		const slowInk = fileURLToPath(new URL('helpers/slow-ink.mjs', import.meta.url));
+		const session = start([], {columns: 100, rows: 30, nodeArgs: ['--import', slowInk]});
+		await session.waitFor((text) => text.includes('Hiring MLEs at early stage companies') && text.includes('? help'));
+		session.resize(50, 30);
+		const fresh = start([], {columns: 50, rows: 30});
+		await fresh.waitFor('1/3');
+		// Cells the clear blanked hold spaces where a fresh screen holds nothing: compare what shows.
+		const shown = (of: PtySession) => of.screen().map((line) => line.trimEnd()).join('\n');
+		await session.waitFor(() => shown(session) === shown(fresh));
 	});
 });

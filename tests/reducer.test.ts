@@ -93,6 +93,13 @@ describe('quizzes', () => {
 		expect(press(state, 'j', 'k', 'enter', 'G', 'down')).toEqual(state);
 	});
 
+	it('ignores an answer addressed to another question', () => {
+		const state = quiz();
+		expect(run(state, {type: 'answer', choice: 1, quiz: 0, question: 1})).toEqual(state);
+		expect(run(state, {type: 'answer', choice: 1, quiz: 1, question: 0})).toEqual(state);
+		expect(run(state, {type: 'answer', choice: 1, quiz: 0, question: 0}).answers[0]).toEqual([1, undefined, undefined]);
+	});
+
 	it('answers with a digit, once, and ignores digits past the last choice', () => {
 		expect(press(quiz(), '9').answers[0]).toEqual([undefined, undefined, undefined]);
 		const answered = press(quiz(), '3');

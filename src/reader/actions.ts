@@ -14,7 +14,8 @@ export type Action =
 	| {readonly type: 'next'}
 	| {readonly type: 'previous'}
 	| {readonly type: 'goToSection'; readonly index: number}
-	| {readonly type: 'answer'; readonly choice: number}
+	/** Answers the question shown; `quiz` and `question`, when given, must name it or nothing happens. */
+	| {readonly type: 'answer'; readonly choice: number; readonly quiz?: number; readonly question?: number}
 	| {readonly type: 'continue'}
 	| {readonly type: 'skipQuiz'}
 	| {readonly type: 'retakeQuiz'}

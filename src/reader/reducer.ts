@@ -99,9 +99,12 @@ function setAnswers(state: ReaderState, quiz: number, answers: ReadonlyArray<num
 	return {...state, answers: state.answers.map((existing, index) => (index === quiz ? answers : existing))};
 }
 
-function answer(state: ReaderState, choice: number): ReaderState {
+function answer(state: ReaderState, choice: number, quiz?: number, question?: number): ReaderState {
 	const page = currentPage(state);
 	if (page.kind !== 'question') return state;
+	// An answer meant for another question (a select input that was still listening as its question
+	// went away) must not land on this one.
+	if ((quiz !== undefined && quiz !== page.quiz) || (question !== undefined && question !== page.question)) return state;
 	const choices = state.document.choiceCounts[page.quiz]?.[page.question] ?? 0;
 	if (!Number.isInteger(choice) || choice < 0 || choice >= choices) return state;
 	const questions = state.answers[page.quiz] ?? [];
@@ -244,7 +247,7 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 		case 'goToSection':
 			return goToSection(state, action.index);
 		case 'answer':
-			return answer(state, action.choice);
+			return answer(state, action.choice, action.quiz, action.question);
 		case 'continue':
 			return continueQuiz(state);
 		case 'skipQuiz':

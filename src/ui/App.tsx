@@ -1,5 +1,5 @@
 import {Box, useInput, type Key} from 'ink';
-import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall} from '../reader/geometry.js';
@@ -79,13 +79,22 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 
 	// The key that answers a question reaches the select input and this handler in the same event;
 	// once the select input has answered with it, it must not also act on the feedback that follows.
+	// And a select input keeps listening for a moment after its question has gone (React unsubscribes
+	// it after the frame is drawn): only the question on screen may answer.
 	const isAnswering = useRef(false);
-	const onAnswer = useCallback((choice: number) => {
+	const liveQuestion = useRef<string | undefined>(undefined);
+	const page = currentPage(state);
+	const pageQuestion = page.kind === 'question' ? `${page.quiz}:${page.question}` : undefined;
+	useLayoutEffect(() => {
+		liveQuestion.current = pageQuestion;
+	}, [pageQuestion]);
+	const onAnswer = useCallback((quiz: number, question: number, choice: number) => {
+		if (liveQuestion.current !== `${quiz}:${question}`) return;
 		isAnswering.current = true;
 		setImmediate(() => {
 			isAnswering.current = false;
 		});
-		dispatch({type: 'answer', choice});
+		dispatch({type: 'answer', choice, quiz, question});
 	}, []);
 	// One handler, stable and always subscribed, so no key is lost while screens change. While a
 	// question is shown its select input owns ↑/↓, j/k and Enter (the question's key table gives
@@ -107,7 +116,6 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 
 	const layout = columnLayout(screen.columns);
 	const height = bodyRows(screen.rows);
-	const page = currentPage(state);
 	let body;
 	if (state.overlay === 'help') {
 		body = <Help scroll={state.helpScroll} height={height} margin={layout.margin} attribution={copy.attribution(essay.title, essay.byline)} />;
@@ -125,7 +133,7 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 				height={height}
 				margin={layout.margin}
 				width={layout.width}
-				onAnswer={onAnswer}
+				onAnswer={(choice) => onAnswer(page.quiz, page.question, choice)}
 			/>
 		) : undefined;
 	} else {
