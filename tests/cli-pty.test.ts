@@ -185,7 +185,8 @@ describe('start-up', () => {
 
 	it("paints exactly what Ink's first frame then draws over it: no flash", async () => {
 		const session = start([], {columns: 90, rows: 26});
-		await session.waitFor('Hiring MLEs at early stage companies');
+		// The whole first paint: the title at the top, the status bar at the bottom.
+		await session.waitFor((text) => text.includes('Hiring MLEs at early stage companies') && text.includes('? help'));
 		const painted = session.text();
 		// Ink hides the cursor again as it starts, then writes its frame.
 		const HIDE = '\u001B[?25l';
