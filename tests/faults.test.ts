@@ -1,10 +1,11 @@
 // Interruptions on every screen, resize storms, and streams that are not terminals: the terminal is
 // always put back, the exit code says what happened, and saved progress stays readable.
 import {execFileSync} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {CLI} from './helpers/paths.js';
+import {CLI, fixture} from './helpers/paths.js';
 import {keys, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
 
 const start = ptySessions();
@@ -118,5 +119,22 @@ describe('streams that are not a terminal', () => {
 		await session.waitFor('2/3');
 		session.write('q');
 		expect((await session.exited()).code).toBe(0);
+	});
+});
+
+describe('links', () => {
+	it('are shown, never opened: no browser or opener is ever started', async () => {
+		const bin = mkdtempSync(path.join(tmpdir(), 'mle-essay-openers-'));
+		const log = path.join(bin, 'opened.log');
+		for (const opener of ['xdg-open', 'open', 'gio', 'sensible-browser', 'x-www-browser', 'www-browser', 'firefox', 'chromium']) {
+			writeFileSync(path.join(bin, opener), `#!/bin/sh\necho "${opener} $*" >> "${log}"\n`, {mode: 0o755});
+		}
+
+		const session = start([fixture('kitchen-sink.md')], {env: {PATH: `${bin}:${process.env['PATH'] ?? ''}`, BROWSER: path.join(bin, 'firefox')}});
+		await session.waitFor('link (https://example.com)');
+		for (const key of ['\r', 'o', 'O', 'x', keys.right, '\r', keys.left]) session.write(key);
+		session.write('q');
+		expect((await session.exited()).code).toBe(0);
+		expect(existsSync(log)).toBe(false);
 	});
 });

@@ -57,10 +57,14 @@ describe('the reducer under random input', () => {
 
 describe('the rendered app under random keys', () => {
 	it('never throws and always draws a status bar', async () => {
-		const typed = fc.array(fc.constantFrom('j', 'k', 'G', 'g', ' ', 't', '?', '/', 'a', '\r', '\u001B', '\u001B[C', '\u001B[D', '\u001B[B', '2', 's', 'n', 'x'), {
-			minLength: 1,
-			maxLength: 25,
-		});
+		const typed = fc.array(
+			fc.oneof(
+				fc.constantFrom('j', 'k', 'G', 'g', ' ', 't', '?', '/', 'a', '\r', '\u001B', '\u001B[C', '\u001B[D', '\u001B[B', '\u001B[5~', '\u001B[', '2', 's', 'n', 'N', 'r', 'x', 'é', '中', '😀', '\u007F'),
+				// Pasted text and other runs of characters in one read.
+				fc.string({minLength: 2, maxLength: 8}).filter((text) => !text.includes('q') && !text.includes('\u0003')),
+			),
+			{minLength: 1, maxLength: 25},
+		);
 		await fc.assert(
 			fc.asyncProperty(typed, async (sequence) => {
 				const view = render(<App essay={essay} pages={pages} document={document} onExit={() => undefined} />);
