@@ -44,7 +44,11 @@ function open(command, args, {columns = 100, rows = 30, env = {}} = {}) {
 		}
 	};
 
-	child.onData((data) => terminal.write(data, check));
+	let raw = '';
+	child.onData((data) => {
+		raw += data;
+		terminal.write(data, check);
+	});
 	let exited = false;
 	child.onExit(() => {
 		exited = true;
@@ -52,6 +56,7 @@ function open(command, args, {columns = 100, rows = 30, env = {}} = {}) {
 	return {
 		pid: child.pid,
 		screen,
+		output: () => raw,
 		write: (data) => child.write(data),
 		/** Resolves with the time the screen first satisfied `predicate`. */
 		until(predicate, timeoutMs = 20_000) {
@@ -106,6 +111,10 @@ async function startup(args, title) {
 async function latency(args, title) {
 	const session = open(process.execPath, [cli, ...args]);
 	await session.until(includes(title));
+	// The title shows from the first paint, before Ink has loaded; key latency is measured once Ink
+	// has taken over (it hides the cursor a second time as it draws its first frame).
+	const HIDE = '\u001B[?25l';
+	await session.until(() => session.output().split(HIDE).length > 2 && session.output().split(HIDE).at(-1).includes('help'));
 	const results = {};
 	const measure = async (name, steps) => {
 		const times = [];

@@ -70,6 +70,19 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 		if (state.exitCode !== undefined) onExit(state.exitCode);
 	}, [state.exitCode, onExit]);
 
+	// While the reader reads, render the sections on either side, so the next → draws from the cache.
+	const width = columnLayout(state.screen.columns).width;
+	useEffect(() => {
+		const stop = document.stops[state.stop];
+		const section = stop?.kind === 'section' || stop?.kind === 'quiz' ? stop.section : document.sectionCount - 1;
+		const timer = setTimeout(() => {
+			for (const neighbour of [section + 1, section - 1]) {
+				if (neighbour >= 0 && neighbour < document.sectionCount) pages.linesOf({kind: 'section', section: neighbour}, width);
+			}
+		}, 50);
+		return () => clearTimeout(timer);
+	}, [state.stop, width, document, pages]);
+
 	useEffect(() => {
 		const warning = onProgress?.(progressOf(state));
 		if (warning) dispatch({type: 'notify', text: warning});
