@@ -1,16 +1,8 @@
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {keys, ptySessions, type PtySession} from './helpers/pty.js';
+import {expectTerminalRestored, keys, ptySessions, type PtySession} from './helpers/pty.js';
 
 const start = ptySessions();
-
-/** The line settings `stty -a` reports once the program has ended: echo and canonical (line) mode on. */
-function expectTerminalRestored(session: PtySession, stty: string): void {
-	expect(session.isAlternateScreen()).toBe(false);
-	expect(session.isCursorVisible()).toBe(true);
-	expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
-	expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
-}
 
 describe('the reader in a real terminal', () => {
 	it('shows the title on the first frame, on the alternate screen', async () => {

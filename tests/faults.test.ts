@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {CLI, fixture} from './helpers/paths.js';
-import {keys, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
+import {expectTerminalRestored, keys, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
 
 const start = ptySessions();
 
@@ -67,10 +67,7 @@ describe('interrupted on every screen', () => {
 		interrupt(session);
 		const result = await session.exited();
 		expect(result.code).toBe(code);
-		expect(session.isAlternateScreen()).toBe(false);
-		expect(session.isCursorVisible()).toBe(true);
-		expect(result.stty).toMatch(/(^|\s)icanon(\s|$)/m);
-		expect(result.stty).toMatch(/(^|\s)echo(\s|$)/m);
+		expectTerminalRestored(session, result.stty);
 		expect(savedPlace(stateHome)).toBe(place);
 	});
 });

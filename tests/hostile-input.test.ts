@@ -5,7 +5,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ptySessions, type PtySession} from './helpers/pty.js';
+import {expectTerminalRestored, ptySessions, type PtySession} from './helpers/pty.js';
 import {ESSAY} from './helpers/paths.js';
 
 const start = ptySessions();
@@ -74,10 +74,7 @@ async function expectClosedCleanly(session: PtySession, code: number): Promise<s
 	const result = await session.exited(5000);
 	expect(result.code).toBe(code);
 	expect(Date.now() - started).toBeLessThan(5000);
-	expect(session.isAlternateScreen()).toBe(false);
-	expect(session.isCursorVisible()).toBe(true);
-	expect(result.stty).toMatch(/(^|\s)icanon(\s|$)/m);
-	expect(result.stty).toMatch(/(^|\s)echo(\s|$)/m);
+	expectTerminalRestored(session, result.stty);
 	return session.text();
 }
 

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import {afterEach} from 'vitest';
+import {afterEach, expect} from 'vitest';
 import {CLI} from './paths.js';
 
 const {Terminal} = xterm;
@@ -184,4 +184,15 @@ export function ptySessions(): (args?: readonly string[], options?: SpawnOptions
 		sessions.push(session);
 		return session;
 	};
+}
+
+/**
+ * Asserts the terminal is as the program found it: main screen, cursor shown, and (from `stty -a`
+ * after the program ended) echo and canonical line editing on.
+ */
+export function expectTerminalRestored(session: PtySession, stty: string): void {
+	expect(session.isAlternateScreen()).toBe(false);
+	expect(session.isCursorVisible()).toBe(true);
+	expect(stty).toMatch(/(^|\s)icanon(\s|$)/m);
+	expect(stty).toMatch(/(^|\s)echo(\s|$)/m);
 }
