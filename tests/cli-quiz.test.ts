@@ -103,8 +103,7 @@ describe('progress survives quitting and interruption', () => {
 		expect(savedAnswers(stateHome)[0]).toEqual([1, null, null]);
 
 		const second = start([], {stateHome});
-		await second.waitFor('Question 2 of 3');
-		expect(second.text()).toContain('Resumed where you left off');
+		await second.waitFor((text) => text.includes('Question 2 of 3') && text.includes('Resumed where you left off'));
 		await answer(second, 'Question 2 of 3', '3', '✓ Right.');
 		second.write(keys.enter);
 		await answer(second, 'Question 3 of 3', '4', '✓ Takeaway');

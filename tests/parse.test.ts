@@ -77,6 +77,11 @@ describe('sections', () => {
 		expect(markdownOf(essay.sections[1]?.blocks ?? [])).toContain('### Deeper');
 	});
 
+	it('names an empty ## heading by its position, so it can still be shown', () => {
+		const essay = parse('# T\n\n##\n\n| A | 0 |\n| --- | --- |');
+		expect(essay.sections.map((section) => section.title)).toEqual(['T', 'Section 2']);
+	});
+
 	it('makes a file with no H2 a single section', () => {
 		const essay = parse('# Only a title\n\nOne paragraph.\n\n### A small heading\n\nMore.');
 		expect(essay.sections).toHaveLength(1);

@@ -130,6 +130,11 @@ describe('rendering sections', () => {
 		expect(renderSection(essay, 1, 60, color).join('\n')).toContain(`${ESC}[`);
 	});
 
+	it('renders a section whose heading has no text (found by the property test)', () => {
+		const parsed = parseEssay('# Random\n\n##\n\n| A | 0 |\n| --- | --- |', {fallbackTitle: 'x'});
+		expect(renderSection(parsed, 1, 20, plain)[0]).toBe('Section 2');
+	});
+
 	it('shows the last sentence of the essay', () => {
 		const lines = renderSection(essay, 2, 70, plain);
 		expect(lines.join(' ')).toMatch(/sustained AI innovation and growth\.$/);

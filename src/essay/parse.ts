@@ -136,8 +136,9 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 	}
 
 	const essayTitle = title || frontMatter.title || options.fallbackTitle;
-	const sections: Section[] = groups.map(({heading, tokens: groupTokens}) => {
-		const sectionTitle = heading ? plainText(heading.tokens, heading.text) : essayTitle;
+	const sections: Section[] = groups.map(({heading, tokens: groupTokens}, index) => {
+		// An empty `##` still starts a section; it needs a name for the status bar and contents.
+		const sectionTitle = heading ? plainText(heading.tokens, heading.text) || `Section ${index + 1}` : essayTitle;
 		return {
 			kind: heading ? 'chapter' : 'cover',
 			title: sectionTitle,

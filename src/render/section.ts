@@ -56,7 +56,7 @@ function renderHeader(essay: Essay, section: Section, width: number, styles: Sty
 	}
 
 	const heading = wrapText(paint(styles, theme.heading).bold(section.title), width);
-	const rule = paint(styles, theme.muted)('─'.repeat(Math.min(width, Math.max(...heading.map((line) => stringWidth(line))))));
+	const rule = paint(styles, theme.muted)('─'.repeat(Math.min(width, Math.max(1, ...heading.map((line) => stringWidth(line))))));
 	return [...heading, rule];
 }
 
