@@ -2,7 +2,7 @@
 // mle-essay` installs a single package and starts without resolving hundreds of modules.
 // dist/cli.js holds what the first screen needs; Ink and React load in a second chunk while that
 // screen is already showing.
-import {chmod, rm} from 'node:fs/promises';
+import {chmod, readFile, rm} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -17,6 +17,22 @@ const STUBS = {
 	'react-devtools-core': 'export default undefined;',
 	'cli-highlight': 'export function highlight(code) { return code; }',
 	'node-emoji': 'export function get() { return undefined; }',
+};
+
+// Ink 6.8's useInput reads `keypress.name` for Ctrl sequences it cannot name (ESC [ 5 G, say) and
+// then calls `.startsWith` on undefined: the reader would crash on an odd key. Until Ink fixes it, the
+// bundle treats such a key as no input. The build fails if the line it patches changes.
+const INK_INPUT = /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/;
+const INK_ANCHOR = "if (input.startsWith('\\u001B')) {";
+const inkUnnamedKeys = {
+	name: 'ink-unnamed-keys',
+	setup(build) {
+		build.onLoad({filter: INK_INPUT}, async (args) => {
+			const source = await readFile(args.path, 'utf8');
+			if (!source.includes(INK_ANCHOR)) throw new Error(`ink-unnamed-keys: ${args.path} changed; review the patch`);
+			return {contents: source.replace(INK_ANCHOR, `input ??= '';\n            ${INK_ANCHOR}`), loader: 'js'};
+		});
+	},
 };
 
 const stubs = {
@@ -47,7 +63,7 @@ export async function build() {
 		minify: process.env.MLE_NO_MINIFY !== "1",
 		legalComments: 'none',
 		logLevel: 'warning',
-		plugins: [stubs],
+		plugins: [stubs, inkUnnamedKeys],
 		define: {'process.env.NODE_ENV': '"production"'},
 		// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
 		banner: {

@@ -205,3 +205,17 @@ describe('a resize while the reader is still loading', () => {
 		await session.waitFor(() => shown(session) === shown(fresh));
 	});
 });
+
+describe('odd keys', () => {
+	it('survives escape sequences Ink cannot name (ESC [ 5 G), and keeps reading', async () => {
+		const session = start();
+		const HIDE = '\u001B[?25l';
+		// Once Ink has taken over from the first paint, it is Ink that parses the keys.
+		await session.waitFor(() => session.output().split(HIDE).length > 2 && session.text().includes('? help'));
+		session.write('\u001B[5G');
+		session.write(keys.right);
+		await session.waitFor('2/3');
+		session.write('q');
+		expect((await session.exited()).code).toBe(0);
+	});
+});

@@ -59,7 +59,9 @@ describe('the rendered app under random keys', () => {
 	it('never throws and always draws a status bar', async () => {
 		const typed = fc.array(
 			fc.oneof(
-				fc.constantFrom('j', 'k', 'G', 'g', ' ', 't', '?', '/', 'a', '\r', '\u001B', '\u001B[C', '\u001B[D', '\u001B[B', '\u001B[5~', '\u001B[', '2', 's', 'n', 'N', 'r', 'x', 'é', '中', '😀', '\u007F'),
+				// No bare `ESC [` fragment here: in-process Ink 6.8 (unpatched) throws on the sequence a
+				// later fragment completes; the shipped bundle patches that (tests/cli-pty.test.ts, odd keys).
+				fc.constantFrom('j', 'k', 'G', 'g', ' ', 't', '?', '/', 'a', '\r', '\u001B', '\u001B[C', '\u001B[D', '\u001B[B', '\u001B[5~', '2', 's', 'n', 'N', 'r', 'x', 'é', '中', '😀', '\u007F'),
 				// Pasted text and other runs of characters in one read.
 				fc.string({minLength: 2, maxLength: 8}).filter((text) => !text.includes('q') && !text.includes('\u0003')),
 			),

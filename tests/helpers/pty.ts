@@ -145,7 +145,9 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 			await poll(() => test(screen().join('\n')), timeoutMs, () => `timed out waiting for ${String(predicate)}`);
 		},
 		async exited(timeoutMs = 10_000) {
-			await poll(() => raw.includes(DONE) || closed, timeoutMs, () => 'timed out waiting for the program to exit');
+			// The wrapper shell prints DONE last, after `stty -a`: wait for it even when the pty has
+			// already reported the exit, so no output is cut short.
+			await poll(() => raw.includes(DONE), timeoutMs, () => `timed out waiting for the program to exit (pty closed: ${closed})`);
 			const match = /\[exit (\d+)\]/.exec(raw);
 			const stty = raw.slice(match?.index ?? 0);
 			return {code: match ? Number(match[1]) : -1, stty};
