@@ -63,7 +63,8 @@ describe('the rendered app under random keys', () => {
 				// later fragment completes; the shipped bundle patches that (tests/cli-pty.test.ts, odd keys).
 				fc.constantFrom('j', 'k', 'G', 'g', ' ', 't', '?', '/', 'a', '\r', '\u001B', '\u001B[C', '\u001B[D', '\u001B[B', '\u001B[5~', '2', 's', 'n', 'N', 'r', 'x', 'é', '中', '😀', '\u007F'),
 				// Pasted text and other runs of characters in one read.
-				fc.string({minLength: 2, maxLength: 8}).filter((text) => !text.includes('q') && !text.includes('\u0003')),
+				// (Not starting with `[` or `O`, which would complete a lone Escape into a sequence; see above.)
+				fc.string({minLength: 2, maxLength: 8}).filter((text) => !text.includes('q') && !text.includes('\u0003') && !/^[[O]/.test(text)),
 			),
 			{minLength: 1, maxLength: 25},
 		);
