@@ -92,7 +92,9 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 
 	const quoted = [...(options.nodeArgs ?? []), options.cli ?? CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
 	const redirect = options.stdin === 'null' ? ' < /dev/null' : '';
-	const script = `${JSON.stringify(process.execPath)} ${quoted}${redirect}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'`;
+	// After reporting, the shell sleeps until disposed: a pseudo-terminal whose last process has
+	// exited can drop output not yet read, and the report is the last thing written.
+	const script = `${JSON.stringify(process.execPath)} ${quoted}${redirect}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'; exec sleep 60`;
 	const child = pty.spawn('/bin/sh', ['-c', script], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
 	let raw = '';
 	let pending = Promise.resolve();
