@@ -23,6 +23,16 @@ export interface ReflectionQuestion {
 /** One question of a quiz. */
 export type Question = ComprehensionQuestion | ReflectionQuestion;
 
+/** The text of each choice of a question, whatever its kind. */
+export function choiceTexts(question: Question): string[] {
+	return question.choices.map((choice) => (typeof choice === 'string' ? choice : choice.text));
+}
+
+/** Choices as the reader sees them, numbered as the digit keys answer them: `2. App development…`. */
+export function numberedChoices(question: Question): string[] {
+	return choiceTexts(question).map((text, index) => `${index + 1}. ${text}`);
+}
+
 /** A reflection quiz that follows one section of the essay. */
 export interface Quiz {
 	/** Index of the section the quiz follows. */

@@ -1,4 +1,4 @@
-import type {Quiz} from '../essay/quiz.js';
+import {choiceTexts, numberedChoices, type Quiz} from '../essay/quiz.js';
 import {scoreQuiz, totalScore, type Answers} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {paint, theme, type Styles} from './styles.js';
@@ -49,7 +49,7 @@ export function fitQuestion(quiz: Quiz, questionIndex: number, width: number, he
 	if (!question) return {lines: [], limit: undefined};
 	const [title, subtitle] = [wrapText(paint(styles, theme.heading).bold(quiz.title), width), wrapText(paint(styles, theme.muted)(questionSubtitle(quiz, questionIndex)), width)];
 	const prompt = wrapText(styles.chalk.bold(question.prompt), width);
-	const choiceRows = question.choices.map((choice, index) => wrapText(`${index + 1}. ${typeof choice === 'string' ? choice : choice.text}`, width - INDICATOR_COLUMNS).length);
+	const choiceRows = numberedChoices(question).map((label) => wrapText(label, width - INDICATOR_COLUMNS).length);
 	const allChoices = choiceRows.reduce((sum, rows) => sum + rows, 0);
 	const candidates = [
 		[...title, ...subtitle, '', ...prompt, ''],
@@ -81,8 +81,7 @@ export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number
 	const lines = [...quizHeader(quiz, questionLabel(questionIndex, quiz.questions.length), width, styles), ''];
 	lines.push(...wrapText(styles.chalk.bold(question.prompt), width), '');
 
-	question.choices.forEach((entry, index) => {
-		const label = typeof entry === 'string' ? entry : entry.text;
+	choiceTexts(question).forEach((label, index) => {
 		let mark: string = MARK.none;
 		if (question.kind === 'comprehension') {
 			if (index === question.answer) mark = correct(MARK.right);
@@ -189,8 +188,7 @@ export function renderQuizForPrint(quiz: Quiz, width: number, styles: Styles): s
 		lines.push('');
 		const kind = question.kind === 'reflection' ? ' (no wrong answer)' : '';
 		lines.push(...hanging(`${index + 1}. `, styles.chalk.bold(question.prompt) + kind, width, 4));
-		question.choices.forEach((choice, choiceIndex) => {
-			const label = typeof choice === 'string' ? choice : choice.text;
+		choiceTexts(question).forEach((label, choiceIndex) => {
 			lines.push(...hanging(`    ${String.fromCharCode(97 + choiceIndex)}) `, label, width, 7));
 		});
 	});

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
-import type {Question} from '../essay/quiz.js';
+import {numberedChoices, type Question} from '../essay/quiz.js';
 import {theme} from '../theme.js';
 import {copy} from './copy.js';
 
@@ -42,11 +42,7 @@ function Choice({isSelected = false, label}: {readonly isSelected?: boolean; rea
  * key table for questions gives those keys no action, so no key does two things.
  */
 export function QuizView({question, id, header, limit, height, margin, width, onAnswer}: QuizViewProps) {
-	const items = question.choices.map((choice, index) => ({
-		key: String(index),
-		label: `${index + 1}. ${typeof choice === 'string' ? choice : choice.text}`,
-		value: index,
-	}));
+	const items = numberedChoices(question).map((label, index) => ({key: String(index), label, value: index}));
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin} width={margin + width}>
 			<Box flexShrink={0}>

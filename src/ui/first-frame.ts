@@ -1,3 +1,4 @@
+import {numberedChoices} from '../essay/quiz.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall, MIN_COLUMNS, MIN_ROWS} from '../reader/geometry.js';
 import {currentPage} from '../reader/reducer.js';
@@ -26,10 +27,7 @@ export function firstFrame(state: ReaderState, essay: Essay, pages: PageLines, i
 	if (page.kind === 'question') {
 		const fitted = pages.fitQuestion(page, layout.width, height);
 		const question = essay.quizzes[page.quiz]?.questions[page.question];
-		const choices = (question?.choices ?? []).map((choice, index) => {
-			const label = `${index + 1}. ${typeof choice === 'string' ? choice : choice.text}`;
-			return index === 0 ? `${copy.cursorMarker} ${label}` : `  ${label}`;
-		});
+		const choices = (question ? numberedChoices(question) : []).map((label, index) => (index === 0 ? `${copy.cursorMarker} ${label}` : `  ${label}`));
 		body = [...fitted.lines, ...choices.slice(0, fitted.limit ?? choices.length)];
 	} else {
 		body = pages.linesOf(page, layout.width).slice(state.scroll, state.scroll + height);
