@@ -1,6 +1,6 @@
 import type {Essay} from '../essay/types.js';
 import type {Page} from '../reader/page.js';
-import {fitQuestion, renderFeedback, renderQuestion, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
+import {fitQuestion, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightMatches, type LineMatch} from './search.js';
 import {renderSection} from './section.js';
 import {stylesFor} from './styles.js';
@@ -48,7 +48,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		switch (page.kind) {
 			case 'question': {
 				const quiz = essay.quizzes[page.quiz];
-				return quiz ? renderQuestion(quiz, page.question, width, styles) : [];
+				// Unfitted: as tall as it would be on a screen with room for everything.
+				return quiz ? fitQuestion(quiz, page.question, width, Number.POSITIVE_INFINITY, styles).lines : [];
 			}
 
 			case 'feedback': {

@@ -23,13 +23,6 @@ export function questionLabel(question: number, count: number): string {
 	return `Question ${question + 1} of ${count}`;
 }
 
-/** A question before it is answered: header and prompt; the choices are the select input's. */
-export function renderQuestion(quiz: Quiz, questionIndex: number, width: number, styles: Styles): string[] {
-	const question = quiz.questions[questionIndex];
-	if (!question) return [];
-	return [...quizHeader(quiz, questionSubtitle(quiz, questionIndex), width, styles), '', ...wrapText(styles.chalk.bold(question.prompt), width)];
-}
-
 /** The text above a question's choices, fitted to the screen, and how many choices to show at once. */
 export interface QuestionScreen {
 	readonly lines: readonly string[];

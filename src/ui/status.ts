@@ -75,14 +75,15 @@ export function statusParts(state: ReaderState, essay: Essay): StatusParts {
 	if (state.overlay === 'help') left = copy.helpTitle;
 	if (state.overlay === 'toc') left = copy.tocTitle;
 	if (state.prompt !== undefined) left = `/${state.prompt}${copy.caret}`;
+	const hint = hintsFor(keyContext(state));
 	return {
 		left,
 		isNotice: state.notice !== undefined || state.prompt !== undefined,
 		position: position(state),
 		progress: progressBar(readingProgress(state)),
 		scroll: scrollOf(state),
-		hint: hintsFor(keyContext(state)),
-		shortHint: hintsFor(keyContext(state)).split('  ').at(-1) ?? '',
+		hint,
+		shortHint: hint.split('  ').at(-1) ?? '',
 	};
 }
 
