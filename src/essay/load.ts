@@ -10,6 +10,7 @@ import type {Essay} from './types.js';
 export const MAX_ESSAY_BYTES = 50 * 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', {fatal: true});
+const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
 
 function describe(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -50,7 +51,7 @@ export function decodeEssayBytes(bytes: Uint8Array, file: string): string {
 export function parseEssayText(text: string, file: string): Essay {
 	let essay: Essay;
 	try {
-		essay = parseEssay(text, {fallbackTitle: path.basename(file).replace(/\.(?:md|markdown)$/i, '')});
+		essay = parseEssay(text, {fallbackTitle: path.basename(file).replace(MARKDOWN_EXTENSION, '')});
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;
@@ -76,7 +77,7 @@ function readBytes(file: string): Buffer {
 
 /** The quiz file that belongs to an essay: `X.md` → `X.quiz.yaml` in the same folder. */
 export function quizFileFor(essayFile: string): string {
-	return essayFile.replace(/\.(?:md|markdown)$/i, '') + '.quiz.yaml';
+	return essayFile.replace(MARKDOWN_EXTENSION, '') + '.quiz.yaml';
 }
 
 function loadQuizzes(essay: Essay, quizFile: string): Essay {
