@@ -2,35 +2,107 @@
 // mle-essay` installs a single package and starts without resolving hundreds of modules.
 // dist/cli.js holds what the first screen needs; Ink and React load in a second chunk while that
 // screen is already showing.
+import {execFileSync} from 'node:child_process';
 import {chmod, readFile, rm} from 'node:fs/promises';
-import {fileURLToPath} from 'node:url';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Modules replaced at build time. react-devtools-core is only imported by Ink when DEV is set
-// (marking it external is not enough). marked-terminal imports all of highlight.js through
-// cli-highlight and every emoji through node-emoji at load time; our code-block renderer never
-// highlights, and emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document
-// has one.
+// Modules replaced at build time. marked-terminal imports all of highlight.js through cli-highlight
+// and every emoji through node-emoji at load time; our code-block renderer never highlights, and
+// emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document has one.
 const STUBS = {
-	'react-devtools-core': 'export default undefined;',
 	'cli-highlight': 'export function highlight(code) { return code; }',
 	'node-emoji': 'export function get() { return undefined; }',
 };
 
-// Ink 6.8's useInput reads `keypress.name` for Ctrl sequences it cannot name (ESC [ 5 G, say) and
-// then calls `.startsWith` on undefined: the reader would crash on an odd key. Until Ink fixes it, the
-// bundle treats such a key as no input. The build fails if the line it patches changes.
-const INK_INPUT = /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/;
-const INK_ANCHOR = "if (input.startsWith('\\u001B')) {";
-const inkUnnamedKeys = {
-	name: 'ink-unnamed-keys',
+// Edits to third-party modules as they are bundled, each for a reason given beside it. An edit whose
+// anchor is missing fails the build: the module changed and the edit needs a fresh look.
+const SEGMENTER = 'new Intl.Segmenter(';
+const PATCHES = [
+	{
+		// Ink 6.8's useInput reads `keypress.name` for Ctrl sequences it cannot name (ESC [ 5 G, say)
+		// and then calls `.startsWith` on undefined: the reader would crash on an odd key. Until Ink
+		// fixes it, such a key is no input.
+		file: /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
+		edits: [["if (input.startsWith('\\u001B')) {", "input ??= '';\n            if (input.startsWith('\\u001B')) {"]],
+	},
+	{
+		// Ink's reconciler awaits React DevTools and its own package.json at the top level, only when
+		// DEV=true. The bundle is a script (src/launch.ts), where top-level await cannot be; DevTools
+		// are not shipped.
+		file: /ink[\\/]build[\\/]reconciler\.js$/,
+		edits: [
+			["await import('./devtools.js');", 'void 0;'],
+			['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+		],
+	},
+	{
+		// yoga-layout (Ink's layout engine) awaits its WebAssembly at the top level and fetches it from a
+		// data: URL, which loads Node's whole fetch implementation. The module is small: compile it
+		// synchronously from the same bytes, which also lets the bundle be a script.
+		file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+		edits: [['const Yoga = wrapAssembly(await loadYoga());', 'const yogaModule = {};\nloadYoga(yogaModule);\nif (!yogaModule.asm) throw new Error(\'yoga-layout did not start synchronously\');\nconst Yoga = wrapAssembly(yogaModule);']],
+	},
+	{
+		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		edits: [
+			[
+				'(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);',
+				'b({instance: new WebAssembly.Instance(new WebAssembly.Module(wa()), d)});',
+			],
+		],
+	},
+	{
+		// The first Intl.Segmenter a process creates costs ~10 ms (ICU loads its break rules). These
+		// modules each create one when they are imported; create it when text first needs segmenting.
+		file: /node_modules[\\/](string-width|wrap-ansi|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/,
+		edits: [[SEGMENTER, '__lazySegmenter(']],
+		prepend:
+			'const __lazySegmenter = (...options) => {\n' +
+			'\tlet segmenter;\n' +
+			`\treturn {segment: (text) => (segmenter ??= ${SEGMENTER}...options)).segment(text)};\n` +
+			'};\n',
+		ifIncludes: SEGMENTER,
+	},
+	{
+		// string-width 8 (ours and wrap-ansi's): its RGI emoji expression takes ~15 ms to create, so
+		// create it on first use; and text made only of simple characters (src/render/text-width.ts)
+		// is measured without segmenting at all.
+		file: /node_modules[\\/]string-width[\\/]index\.js$/,
+		only: path.join(root, 'node_modules', 'string-width', 'index.js'),
+		edits: [
+			['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegexOnce;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiRegexOnce ??= /^\\p{RGI_Emoji}$/v).test(text)};'],
+			[
+				'\tlet width = 0;\n\tconst eastAsianWidthOptions',
+				'\tconst simpleWidth = simpleTextWidth(string, ambiguousIsNarrow);\n\tif (simpleWidth !== undefined) {\n\t\treturn simpleWidth;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions',
+			],
+		],
+		prepend: `import {simpleTextWidth} from ${JSON.stringify(path.join(root, 'src', 'render', 'text-width.ts'))};\n`,
+	},
+];
+
+const patches = {
+	name: 'patches',
 	setup(build) {
-		build.onLoad({filter: INK_INPUT}, async (args) => {
-			const source = await readFile(args.path, 'utf8');
-			if (!source.includes(INK_ANCHOR)) throw new Error(`ink-unnamed-keys: ${args.path} changed; review the patch`);
-			return {contents: source.replace(INK_ANCHOR, `input ??= '';\n            ${INK_ANCHOR}`), loader: 'js'};
+		const filter = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
+		build.onLoad({filter}, async (args) => {
+			const applying = PATCHES.filter((patch) => patch.file.test(args.path) && (!patch.only || patch.only === args.path));
+			let source = await readFile(args.path, 'utf8');
+			let prepend = '';
+			for (const patch of applying) {
+				if (patch.ifIncludes && !source.includes(patch.ifIncludes)) continue;
+				for (const [anchor, replacement] of patch.edits) {
+					if (!source.includes(anchor)) throw new Error(`${args.path} changed: review the build patch for ${JSON.stringify(anchor)}`);
+					source = source.replaceAll(anchor, replacement);
+				}
+
+				prepend += patch.prepend ?? '';
+			}
+
+			return {contents: prepend + source, loader: 'js', resolveDir: path.dirname(args.path)};
 		});
 	},
 };
@@ -38,7 +110,7 @@ const inkUnnamedKeys = {
 const stubs = {
 	name: 'stubs',
 	setup(build) {
-		build.onResolve({filter: /^(react-devtools-core|cli-highlight|node-emoji)$/}, (args) => {
+		build.onResolve({filter: /^(cli-highlight|node-emoji)$/}, (args) => {
 			// Our own lazy import of node-emoji must get the real module.
 			if (args.path === 'node-emoji' && !args.importer.includes('marked-terminal')) return undefined;
 			return {path: args.path, namespace: 'stub'};
@@ -47,37 +119,61 @@ const stubs = {
 	},
 };
 
-/** Bundles src/cli.tsx into dist/. */
-export async function build() {
-	await rm(`${root}dist`, {recursive: true, force: true});
+const dist = path.join(root, 'dist');
+const app = path.join(dist, 'app.js');
+
+/** The program as one script (see src/launch.ts): a function of `require` and the script's own path. */
+async function bundleApp() {
 	await esbuild.build({
-		entryPoints: {cli: `${root}src/cli.tsx`},
-		outdir: `${root}dist`,
+		entryPoints: [path.join(root, 'src', 'cli.tsx')],
+		outfile: app,
 		bundle: true,
-		splitting: true,
-		chunkNames: 'chunks/[name]-[hash]',
+		platform: 'node',
+		format: 'iife',
+		globalName: '__mleApp',
+		target: 'node20',
+		jsx: 'automatic',
+		minify: process.env.MLE_NO_MINIFY !== '1',
+		legalComments: 'none',
+		logLevel: 'warning',
+		plugins: [stubs, patches],
+		define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__mleUrl'},
+		banner: {
+			js: [
+				'(function (require, __filename) {',
+				"const __dirname = require('node:path').dirname(__filename);",
+				"const __mleUrl = require('node:url').pathToFileURL(__filename).href;",
+			].join('\n'),
+		},
+		footer: {js: 'return __mleApp;\n})'},
+	});
+	// A script run by vm.Script cannot import(); every import must have been bundled.
+	const code = await readFile(app, 'utf8');
+	if (/\bimport\(/.test(code)) throw new Error('dist/app.js still calls import(): bundle that module');
+	if (/(?<!\?\?=\s*)new Intl\.Segmenter\(/.test(code)) throw new Error('dist/app.js creates an Intl.Segmenter at load time: extend the lazy-segmenter patch');
+}
+
+/** Builds dist/: cli.js (the command), launch.js (its loader), app.js (the program) and app.js.cache. */
+export async function build() {
+	await rm(dist, {recursive: true, force: true});
+	// The command and its loader stay two small modules, so starting reads nothing else.
+	await esbuild.build({
+		entryPoints: {cli: path.join(root, 'src', 'bin.ts'), launch: path.join(root, 'src', 'launch.ts')},
+		outdir: dist,
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
-		jsx: 'automatic',
-		minify: process.env.MLE_NO_MINIFY !== "1",
-		legalComments: 'none',
 		logLevel: 'warning',
-		plugins: [stubs, inkUnnamedKeys],
-		define: {'process.env.NODE_ENV': '"production"'},
-		// CommonJS dependencies bundled into ESM still expect require, __filename and __dirname.
-		banner: {
-			js: [
-				"import {createRequire as __mleCreateRequire} from 'node:module';",
-				"import {fileURLToPath as __mleFileURLToPath} from 'node:url';",
-				"import {dirname as __mleDirname} from 'node:path';",
-				'const require = __mleCreateRequire(import.meta.url);',
-				'const __filename = __mleFileURLToPath(import.meta.url);',
-				'const __dirname = __mleDirname(__filename);',
-			].join('\n'),
-		},
 	});
-	await chmod(`${root}dist/cli.js`, 0o755);
+	await bundleApp();
+	// The code cache is written by a plain `node`, as the command runs: V8 refuses a cache made
+	// under other flags.
+	const launch = pathToFileURL(path.join(dist, 'launch.js')).href;
+	execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(launch)})).writeCodeCache();`], {
+		env: {...process.env, NODE_OPTIONS: ''},
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	await chmod(path.join(dist, 'cli.js'), 0o755);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,6 @@
-#!/usr/bin/env node
 // The command line: flags, reading the essay, and choosing between the full-screen reader and plain
 // text. Everything that can be wrong with the input is found here, before the terminal is touched.
+// src/bin.ts starts it (through src/launch.ts, which explains why the bundle is a script).
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {isColorWanted, parseCliArgs, USAGE, UsageError} from './args.js';
@@ -23,8 +23,8 @@ function version(): string {
 	return manifest.version;
 }
 
-async function main(): Promise<void> {
-	const options = parseCliArgs(process.argv.slice(2));
+async function run(argv: readonly string[]): Promise<void> {
+	const options = parseCliArgs(argv);
 	if (options.help) {
 		process.stdout.write(USAGE + '\n');
 		return;
@@ -58,8 +58,22 @@ async function main(): Promise<void> {
 	process.stdout.write(printEssay(essay, {width, isColor, section, withQuizzes: !options.noQuiz}));
 }
 
-main().catch((error: unknown) => {
-	if (error instanceof UsageError) fail(`${error.message} (see mle-essay --help)`, 2);
-	if (error instanceof ContentError) fail(error.message, 1);
-	fail(error instanceof Error ? error.message : String(error), 1);
-});
+/** Runs the command line `mle-essay ...argv`; bad input ends the process with a one-line message. */
+export async function main(argv: readonly string[]): Promise<void> {
+	try {
+		await run(argv);
+	} catch (error) {
+		if (error instanceof UsageError) fail(`${error.message} (see mle-essay --help)`, 2);
+		if (error instanceof ContentError) fail(error.message, 1);
+		fail(error instanceof Error ? error.message : String(error), 1);
+	}
+}
+
+/** Build step (src/launch.ts): the path to the first frame, run without a terminal so its compiled code can be cached. */
+export async function warmUp(): Promise<void> {
+	const essay = loadEssay(BUNDLED_ESSAY);
+	await prepareEmoji(essay);
+	const {firstScreen} = await import('./session.js');
+	firstScreen(essay, {columns: 100, rows: 30});
+	printEssay(essay, {width: MEASURE, isColor: true, section: undefined, withQuizzes: true});
+}

@@ -10,11 +10,11 @@ import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
 import {firstFrame} from './ui/first-frame.js';
 import type {AppStart} from './ui/App.js';
+import type {ScreenSize} from './reader/geometry.js';
 
 const RESUMED = 'Resumed where you left off · start over with mle-essay --fresh';
 const HOME = '\u001B[H';
 const HIDE_CURSOR = '\u001B[?25l';
-const CLEAR = '\u001B[2J\u001B[H';
 
 /** How the reader was asked to start. */
 export interface ReadOptions {
@@ -23,6 +23,13 @@ export interface ReadOptions {
 	readonly withQuizzes: boolean;
 	readonly fresh: boolean;
 	readonly isColor: boolean;
+}
+
+/** The cover as the reader first paints it on a terminal of `size`: the build's warm-up (src/launch.ts). */
+export function firstScreen(essay: Essay, size: ScreenSize): string {
+	const pages = createPages(essay, {isColor: true, summaryFooter: summaryFooter()});
+	const document = documentShape(essay, pages, {withQuizzes: true});
+	return firstFrame(initialState(document, size, {}), essay, pages, true);
 }
 
 /**
@@ -72,10 +79,9 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	stdout.write(HIDE_CURSOR + firstFrame(initialState(document, size, start), essay, pages, options.isColor) + HOME);
 
 	try {
+		// Ink draws the same frame over the first paint. It starts in the same turn of the event loop
+		// (the bundle is one script, src/launch.ts), so no resize can come between the two.
 		const {mount} = await import('./ui/mount.js');
-		// Ink draws over the first paint; if the terminal was resized meanwhile, that paint no longer
-		// lines up with Ink's frame and would leave stray text at line ends, so clear it first.
-		if (stdout.columns !== size.columns || stdout.rows !== size.rows) stdout.write(CLEAR);
 		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)});
 		running.unmount = mounted.unmount;
 		return finish(await mounted.exited);

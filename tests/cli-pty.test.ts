@@ -1,4 +1,3 @@
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {expectTerminalRestored, keys, ptySessions, type PtySession} from './helpers/pty.js';
 
@@ -193,9 +192,8 @@ describe('start-up', () => {
 
 describe('a resize while the reader is still loading', () => {
 	it('leaves no stray text from the first paint', async () => {
-		// Ink's chunk is held back 0.8 s, so the resize surely lands before Ink draws anything.
-		const slowInk = fileURLToPath(new URL('helpers/slow-ink.mjs', import.meta.url));
-		const session = start([], {columns: 100, rows: 30, nodeArgs: ['--import', slowInk]});
+		const session = start([], {columns: 100, rows: 30});
+		// Resized as soon as the first paint shows, while Ink is still starting.
 		await session.waitFor((text) => text.includes('Hiring MLEs at early stage companies') && text.includes('? help'));
 		session.resize(50, 30);
 		const fresh = start([], {columns: 50, rows: 30});

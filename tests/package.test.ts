@@ -3,7 +3,7 @@ import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {ptySessions} from './helpers/pty.js';
 
@@ -38,11 +38,13 @@ beforeAll(() => {
 describe('the packed tarball', () => {
 	it('holds only what runs: the bundle, the content, the manifest and the README', () => {
 		expect(files).toContain('dist/cli.js');
+		expect(files).toContain('dist/app.js');
+		expect(files).toContain('dist/app.js.cache');
 		expect(files).toContain('content/hiring-mle-at-early-stage-companies.md');
 		expect(files).toContain('content/hiring-mle-at-early-stage-companies.quiz.yaml');
 		expect(files).toContain('package.json');
 		expect(files).toContain('README.md');
-		const unexpected = files.filter((file) => !/^(dist\/.*\.js|content\/[^/]+|package\.json|README\.md|LICENSE)$/.test(file));
+		const unexpected = files.filter((file) => !/^(dist\/[\w.-]+\.js|dist\/app\.js\.cache|content\/[^/]+|package\.json|README\.md|LICENSE)$/.test(file));
 		expect(unexpected).toEqual([]);
 	});
 
@@ -52,6 +54,12 @@ describe('the packed tarball', () => {
 		expect(output.replace(/\s+/g, ' ')).toContain('sustained AI innovation and growth.');
 		// One package: nothing else was installed beside it.
 		expect(readdirSync(path.join(installed, '..', '..', '..')).filter((name) => !name.startsWith('.'))).toEqual(['mle-essay']);
+	});
+
+	it('starts from the compiled-code cache shipped beside the bundle (this Node accepts it)', () => {
+		const launch = pathToFileURL(path.join(installed, '..', 'launch.js')).href;
+		const script = `const {isCodeCacheUsable} = await import(${JSON.stringify(launch)}); process.stdout.write(String(isCodeCacheUsable()));`;
+		expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})).toBe('true');
 	});
 
 	it('runs the reader in a terminal, and writes nothing outside its state folder', async () => {

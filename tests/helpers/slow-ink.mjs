@@ -1,3 +1,0 @@
-import {register} from 'node:module';
-
-register('./slow-ink-hooks.mjs', import.meta.url);
