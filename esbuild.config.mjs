@@ -56,6 +56,39 @@ const PATCHES = [
 		],
 	},
 	{
+		// Ink's Output (one per frame) starts from a fresh object for every blank cell of the screen and
+		// forgets, after each frame, the lines it has already turned into styled characters. Blank
+		// cells now share one frozen object (nothing writes into a cell; it is replaced), and the
+		// caches live across frames, started afresh once they hold 500 lines.
+		file: /ink[\\/]build[\\/]output\.js$/,
+		edits: [
+			["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(BLANK_CELL);'],
+			['    caches = new OutputCaches();', '    caches = sharedCaches();'],
+		],
+		append:
+			"const BLANK_CELL = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\n" +
+			'let sharedOutputCaches;\n' +
+			'function sharedCaches() {\n' +
+			'\tif (sharedOutputCaches === undefined || sharedOutputCaches.styledChars.size > 500 || sharedOutputCaches.widths.size > 500) sharedOutputCaches = new OutputCaches();\n' +
+			'\treturn sharedOutputCaches;\n' +
+			'}\n',
+	},
+	{
+		// Ink turns every line of every frame into styled characters and back. ansi-tokenize gives each
+		// character its own copy of the active styles and compares neighbours with three new Sets, a few
+		// megabytes of garbage per key press (and a heap that grows to match). Characters now share the
+		// styles array they were written with, and neighbours with the same styles (the same array, or
+		// both unstyled) skip the comparison, whose answer would be "no change".
+		file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+		edits: [
+			['                styles: [...codes],', '                styles: codes,'],
+			[
+				'            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				'            const previous = chars[i - 1].styles;\n            if (previous !== char.styles && (previous.length > 0 || char.styles.length > 0)) ret += ansiCodesToString(diffAnsiCodes(previous, char.styles));',
+			],
+		],
+	},
+	{
 		// The first Intl.Segmenter a process creates costs ~10 ms (ICU loads its break rules). These
 		// modules each create one when they are imported; create it when text first needs segmenting.
 		file: /node_modules[\\/](string-width|wrap-ansi|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/,
@@ -92,6 +125,7 @@ const patches = {
 			const applying = PATCHES.filter((patch) => patch.file.test(args.path) && (!patch.only || patch.only === args.path));
 			let source = await readFile(args.path, 'utf8');
 			let prepend = '';
+			let append = '';
 			for (const patch of applying) {
 				if (patch.ifIncludes && !source.includes(patch.ifIncludes)) continue;
 				for (const [anchor, replacement] of patch.edits) {
@@ -100,9 +134,10 @@ const patches = {
 				}
 
 				prepend += patch.prepend ?? '';
+				append += patch.append ?? '';
 			}
 
-			return {contents: prepend + source, loader: 'js', resolveDir: path.dirname(args.path)};
+			return {contents: prepend + source + '\n' + append, loader: 'js', resolveDir: path.dirname(args.path)};
 		});
 	},
 };

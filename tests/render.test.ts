@@ -37,6 +37,14 @@ describe('rendering markdown', () => {
 		expect(lines).toEqual(['  1. a', '  2. b', '     • inner', '  3. c']);
 	});
 
+	it('keeps deeply nested quotes italic with a handful of style codes, not one set per level', () => {
+		const lines = renderMarkdown('> '.repeat(400) + 'the bottom of the well', 84, color);
+		const last = lines.find((line) => line.includes('the bottom of the well')) ?? '';
+		expect(last).toContain('\u001B[3m');
+		// Each code is redrawn by the terminal on every frame; 400 levels once made 80,000 of them.
+		expect(last.split('\u001B').length).toBeLessThan(100);
+	});
+
 	it('hangs wrapped list text under the bullet and repeats quote bars', () => {
 		const list = renderMarkdown('- ' + 'word '.repeat(30), 40, plain);
 		expect(list[0]).toMatch(/^ {2}• word/);

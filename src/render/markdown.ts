@@ -58,6 +58,7 @@ function createMarked(styles: Styles, width: number): Marked {
 	);
 
 	let listDepth = 0;
+	let quoteDepth = 0;
 	marked.use({
 		renderer: {
 			// marked-terminal renumbers nested bullets as part of their ordered parent and emits stray
@@ -113,11 +114,21 @@ function createMarked(styles: Styles, width: number): Marked {
 			},
 			blockquote(token: Tokens.Blockquote) {
 				const bar = paint(styles, theme.muted)('│ ');
-				const body = this.parser.parse(token.tokens).replace(/\n+$/, '');
+				quoteDepth += 1;
+				let body: string;
+				try {
+					body = this.parser.parse(token.tokens).replace(/\n+$/, '');
+				} finally {
+					quoteDepth -= 1;
+				}
+
+				// Only the outermost quote sets italics: styling each nested level again would repeat every
+				// inner style code once per level (400 levels made a line of 80,000 codes).
+				const style = quoteDepth === 0 ? c.italic : (line: string) => line;
 				return (
 					body
 						.split('\n')
-						.map((line) => bar + c.italic(line))
+						.map((line) => bar + style(line))
 						.join('\n') + '\n\n'
 				);
 			},

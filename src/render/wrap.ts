@@ -1,3 +1,4 @@
+import {ansiCodesToString, reduceAnsiCodes, tokenize} from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
@@ -34,6 +35,12 @@ function splitPrefix(text: string, columns: number): [string, string] {
 	return [text.slice(0, index), text.slice(index)];
 }
 
+/** The style codes still in effect at the end of `text`, reduced to the fewest that set them. */
+function stylesOpenAfter(text: string): string {
+	const codes = tokenize(text).filter((token) => token.type === 'ansi');
+	return ansiCodesToString(reduceAnsiCodes(codes));
+}
+
 /** How much of a narrow screen indentation may take before it is trimmed from the left. */
 function maxPrefix(width: number): number {
 	return Math.floor(width / 2);
@@ -53,8 +60,10 @@ export function wrapLine(line: string, width: number): string[] {
 	let repeatWidth = stringWidth(match?.[1] ?? '');
 	let hangWidth = stringWidth(match?.[2] ?? '');
 	if (repeatWidth + hangWidth > maxPrefix(width)) {
-		// Deeply nested content: drop outer indentation so the words still get most of the width.
-		text = splitPrefix(text, Math.min(repeatWidth, repeatWidth + hangWidth - maxPrefix(width)))[1];
+		// Deeply nested content: drop outer indentation so the words still get most of the width,
+		// keeping the styles it had opened (the italics of an outer quote, say).
+		const [dropped, kept] = splitPrefix(text, Math.min(repeatWidth, repeatWidth + hangWidth - maxPrefix(width)));
+		text = stylesOpenAfter(dropped) + kept;
 		plain = stripAnsi(text);
 		match = PREFIX.exec(plain);
 		repeatWidth = stringWidth(match?.[1] ?? '');

@@ -18,8 +18,10 @@ export function PageView({lines, scroll, height, margin, highlight}: PageViewPro
 	const visible = lines
 		.slice(scroll, scroll + height)
 		.map((line) => (line === '' ? '' : indent + (highlight ? highlight(line) : line)));
+	// No overflow="hidden": every line already fits the column (src/render/wrap.ts) and only `height`
+	// of them are drawn, and clipping would cut each line again on every frame.
 	return (
-		<Box height={height} flexDirection="column" overflow="hidden">
+		<Box height={height} flexDirection="column">
 			<Text>{visible.join('\n')}</Text>
 		</Box>
 	);
