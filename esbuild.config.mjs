@@ -155,6 +155,7 @@ const stubs = {
 };
 
 const dist = path.join(root, 'dist');
+const minify = process.env.MLE_NO_MINIFY !== '1';
 const app = path.join(dist, 'app.js');
 
 /** The program as one script (see src/launch.ts): a function of `require` and the script's own path. */
@@ -168,7 +169,7 @@ async function bundleApp() {
 		globalName: '__mleApp',
 		target: 'node20',
 		jsx: 'automatic',
-		minify: process.env.MLE_NO_MINIFY !== '1',
+		minify,
 		legalComments: 'none',
 		logLevel: 'warning',
 		plugins: [stubs, patches],
@@ -185,10 +186,13 @@ async function bundleApp() {
 	// A script run by vm.Script cannot import(); every import must have been bundled.
 	const code = await readFile(app, 'utf8');
 	if (/\bimport\(/.test(code)) throw new Error('dist/app.js still calls import(): bundle that module');
+	// src/launch.ts reads the bundle as Latin-1, which is quicker than decoding UTF-8. (Comments, kept
+	// when not minifying, may hold other characters; Latin-1 only garbles them.)
+	if (minify && /[^\u0000-\u007F]/.test(code)) throw new Error('dist/app.js is not ASCII: escape the non-ASCII characters in regular expressions');
 	if (/(?<!\?\?=\s*)new Intl\.Segmenter\(/.test(code)) throw new Error('dist/app.js creates an Intl.Segmenter at load time: extend the lazy-segmenter patch');
 }
 
-/** Builds dist/: cli.js (the command), launch.js (its loader), app.js (the program) and app.js.cache. */
+/** Builds dist/: cli.js (the command), launch.js (its loader), app.js (the program), app.js.cache and essay.json. */
 export async function build() {
 	await rm(dist, {recursive: true, force: true});
 	// The command and its loader stay two small modules, so starting reads nothing else.
@@ -201,10 +205,10 @@ export async function build() {
 		logLevel: 'warning',
 	});
 	await bundleApp();
-	// The code cache is written by a plain `node`, as the command runs: V8 refuses a cache made
-	// under other flags.
+	// The essay snapshot and code cache are written by a plain `node`, as the command runs: V8
+	// refuses a cache made under other flags.
 	const launch = pathToFileURL(path.join(dist, 'launch.js')).href;
-	execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(launch)})).writeCodeCache();`], {
+	execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(launch)})).prepareStart();`], {
 		env: {...process.env, NODE_OPTIONS: ''},
 		stdio: ['ignore', 'ignore', 'inherit'],
 	});

@@ -1,17 +1,27 @@
 // The command line: flags, reading the essay, and choosing between the full-screen reader and plain
 // text. Everything that can be wrong with the input is found here, before the terminal is touched.
 // src/bin.ts starts it (through src/launch.ts, which explains why the bundle is a script).
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {isColorWanted, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
-import {loadEssay} from './essay/load.js';
+import {loadEssay, snapshotEssay, type EssaySnapshot} from './essay/load.js';
 import {printEssay} from './print.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
 
 // cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
 const BUNDLED_ESSAY = fileURLToPath(new URL('../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
+// Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts).
+const ESSAY_SNAPSHOT = new URL('essay.json', import.meta.url);
+
+function readEssaySnapshot(): EssaySnapshot | undefined {
+	try {
+		return JSON.parse(readFileSync(ESSAY_SNAPSHOT, 'utf8')) as EssaySnapshot;
+	} catch {
+		return undefined;
+	}
+}
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`mle-essay: ${message}\n`);
@@ -35,7 +45,7 @@ async function run(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
-	const essay = loadEssay(options.file ?? BUNDLED_ESSAY);
+	const essay = options.file === undefined ? loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot()}) : loadEssay(options.file);
 	if (options.section !== undefined && options.section > essay.sections.length) {
 		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
 	}
@@ -69,9 +79,15 @@ export async function main(argv: readonly string[]): Promise<void> {
 	}
 }
 
+/** Build step (src/launch.ts): saves the bundled essay as parsed, so that a start can skip parsing it. */
+export function saveEssaySnapshot(): void {
+	writeFileSync(ESSAY_SNAPSHOT, JSON.stringify(snapshotEssay(BUNDLED_ESSAY)));
+}
+
 /** Build step (src/launch.ts): the path to the first frame, run without a terminal so its compiled code can be cached. */
 export async function warmUp(): Promise<void> {
-	const essay = loadEssay(BUNDLED_ESSAY);
+	loadEssay(BUNDLED_ESSAY);
+	const essay = loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot()});
 	await prepareEmoji(essay);
 	const {firstScreen} = await import('./session.js');
 	firstScreen(essay, {columns: 100, rows: 30});

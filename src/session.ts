@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type {Essay} from './essay/types.js';
-import {openProgressStore} from './progress/store.js';
+import {openProgressStore, prepareSaving} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, startPlaceOf} from './reader/progress.js';
 import {initialState} from './reader/state.js';
@@ -81,6 +81,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	try {
 		// Ink draws the same frame over the first paint. It starts in the same turn of the event loop
 		// (the bundle is one script, src/launch.ts), so no resize can come between the two.
+		await prepareSaving();
 		const {mount} = await import('./ui/mount.js');
 		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)});
 		running.unmount = mounted.unmount;

@@ -1,9 +1,10 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {ContentError} from '../src/essay/errors.js';
-import {loadEssay} from '../src/essay/load.js';
+import {loadEssay, quizFileFor, snapshotEssay, type EssaySnapshot} from '../src/essay/load.js';
 import {ESSAY} from './helpers/paths.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-load-'));
@@ -44,5 +45,39 @@ describe('loading an essay file', () => {
 
 	it('opens a file with no H1 under its front-matter title or file name', () => {
 		expect(loadEssay(file('my-post.md', 'Just a paragraph.')).title).toBe('my-post');
+	});
+});
+
+describe('the essay snapshot (dist/essay.json)', () => {
+	const quiz = 'quizzes:\n  - after: One\n    questions:\n      - kind: reflection\n        prompt: Which?\n        choices:\n          - text: This\n            takeaway: So this.\n          - text: That\n            takeaway: So that.\n';
+
+	it('is used for exactly the texts it was made from, and for nothing else', () => {
+		const essayFile = file('snap.md', '# Snap\n\n## One\n\nText.\n');
+		const quizFile = file('snap.quiz.yaml', quiz);
+		const made = snapshotEssay(essayFile);
+		const snapshot = {...made, essay: {...made.essay, title: 'from the snapshot'}};
+		expect(loadEssay(essayFile, {snapshot}).title).toBe('from the snapshot');
+
+		writeFileSync(essayFile, '# Snap\n\n## One\n\nText, edited.\n');
+		expect(loadEssay(essayFile, {snapshot}).title).toBe('Snap');
+		writeFileSync(essayFile, '# Snap\n\n## One\n\nText.\n');
+		writeFileSync(quizFile, quiz.replace('So this.', 'So, this.'));
+		expect(loadEssay(essayFile, {snapshot}).title).toBe('Snap');
+		rmSync(quizFile);
+		expect(loadEssay(essayFile, {snapshot}).title).toBe('Snap');
+	});
+
+	it('is still checked: a snapshot never hides a quiz file that went bad', () => {
+		const essayFile = file('snap-bad.md', '# Snap\n\n## One\n\nText.\n');
+		file('snap-bad.quiz.yaml', quiz);
+		const snapshot = snapshotEssay(essayFile);
+		writeFileSync(quizFileFor(essayFile), 'quizzes: [');
+		expect(() => loadEssay(essayFile, {snapshot})).toThrow(/snap-bad\.quiz\.yaml: not valid YAML/);
+	});
+
+	it('the build made it from the bundled essay as it is now', () => {
+		const built = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/essay.json', import.meta.url)), 'utf8')) as EssaySnapshot;
+		expect(built.essayText).toBe(readFileSync(ESSAY, 'utf8'));
+		expect(built.essay).toEqual(JSON.parse(JSON.stringify(loadEssay(ESSAY))));
 	});
 });

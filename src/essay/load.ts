@@ -80,9 +80,12 @@ export function quizFileFor(essayFile: string): string {
 	return essayFile.replace(MARKDOWN_EXTENSION, '') + '.quiz.yaml';
 }
 
-function loadQuizzes(essay: Essay, quizFile: string): Essay {
-	if (!existsSync(quizFile)) return essay;
-	const source = decodeEssayBytes(readBytes(quizFile), quizFile);
+function readQuizText(quizFile: string): string | undefined {
+	return existsSync(quizFile) ? decodeEssayBytes(readBytes(quizFile), quizFile) : undefined;
+}
+
+function withQuizzes(essay: Essay, quizFile: string, source: string | undefined): Essay {
+	if (source === undefined) return essay;
 	try {
 		return {...essay, id: contentId(essay.id, source), quizzes: parseQuizFile(source, essay)};
 	} catch (error) {
@@ -91,10 +94,23 @@ function loadQuizzes(essay: Essay, quizFile: string): Essay {
 	}
 }
 
+/**
+ * An essay and its quizzes as parsed from exactly these texts. The build saves one for the bundled
+ * essay (dist/essay.json), so the reader's start skips parsing it; any other text is parsed as usual.
+ */
+export interface EssaySnapshot {
+	readonly essayText: string;
+	/** The quiz file's text, or null when the essay had none. */
+	readonly quizText: string | null;
+	readonly essay: Essay;
+}
+
 /** What to load besides the essay. */
 export interface LoadOptions {
 	/** Read the essay's `.quiz.yaml` too (default true). */
 	readonly withQuizzes?: boolean;
+	/** A snapshot to use instead of parsing, when the files hold exactly its texts. */
+	readonly snapshot?: EssaySnapshot;
 }
 
 /**
@@ -102,6 +118,23 @@ export interface LoadOptions {
  * from disk. Every failure is a ContentError whose message names the file and the problem in one line.
  */
 export function loadEssay(file: string, options: LoadOptions = {}): Essay {
-	const essay = parseEssayText(decodeEssayBytes(readBytes(file), file), file);
-	return options.withQuizzes === false ? essay : loadQuizzes(essay, quizFileFor(file));
+	const text = decodeEssayBytes(readBytes(file), file);
+	if (options.withQuizzes === false) return parseEssayText(text, file);
+	const quizFile = quizFileFor(file);
+	const {snapshot} = options;
+	if (snapshot?.essayText === text) {
+		const quizText = readQuizText(quizFile);
+		if (snapshot.quizText === (quizText ?? null)) return snapshot.essay;
+		return withQuizzes(parseEssayText(text, file), quizFile, quizText);
+	}
+
+	const essay = parseEssayText(text, file);
+	return withQuizzes(essay, quizFile, readQuizText(quizFile));
+}
+
+/** Loads an essay (with its quizzes) and records the texts it came from. */
+export function snapshotEssay(file: string): EssaySnapshot {
+	const essay = loadEssay(file);
+	const quizText = readQuizText(quizFileFor(file));
+	return {essayText: decodeEssayBytes(readBytes(file), file), quizText: quizText ?? null, essay};
 }

@@ -1,4 +1,5 @@
-import {createHash} from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import {createRequire} from 'node:module';
 import {Marked, type Token, type Tokens} from 'marked';
 import {admonitionExtension, type AdmonitionToken} from './admonition.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
@@ -26,7 +27,7 @@ export function normalizeText(text: string): string {
 export function slugify(text: string): string {
 	return text
 		.toLowerCase()
-		.replace(/['’]/g, '')
+		.replace(/['\u2019]/g, '') // ' and ’
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -93,9 +94,15 @@ function linkDefinitionsOf(tokens: readonly Token[]): string {
 		.join('\n');
 }
 
+// node:crypto takes a few milliseconds to load, and a start from the essay snapshot (load.ts) hashes
+// nothing, so it is loaded on first use.
+const requireBuiltin = createRequire(import.meta.url);
+let crypto: typeof Crypto | undefined;
+
 /** A short, stable hash of content, to key saved progress by what was read. */
 export function contentId(...parts: readonly string[]): string {
-	const hash = createHash('sha256');
+	crypto ??= requireBuiltin('node:crypto') as typeof Crypto;
+	const hash = crypto.createHash('sha256');
 	for (const part of parts) hash.update(part).update('\u0000');
 	return hash.digest('hex').slice(0, 24);
 }

@@ -1,7 +1,6 @@
 import {mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import writeFileAtomic from 'write-file-atomic';
 import * as z from 'zod/mini';
 import type {Progress} from '../reader/progress.js';
 
@@ -25,6 +24,15 @@ const savedFile = z.object({
 	answers: z.array(z.array(z.nullable(index))),
 });
 
+// write-file-atomic brings node:crypto and worker_threads with it, a few milliseconds that a start
+// (which only reads) need not wait for: it is loaded by prepareSaving, once the first screen is up.
+let writeAtomically: ((file: string, data: string, options: {mode: number; fsync: boolean}) => void) | undefined;
+
+/** Loads what saving needs. The reader awaits it before anything can be saved; tests, before they save. */
+export async function prepareSaving(): Promise<void> {
+	writeAtomically ??= (await import('write-file-atomic')).default.sync;
+}
+
 /** What loading found: the progress, if any, and a warning to show the reader once, if something was wrong. */
 export interface LoadResult {
 	readonly progress: Progress | undefined;
@@ -35,7 +43,7 @@ export interface LoadResult {
 export interface ProgressStore {
 	readonly file: string;
 	load(): LoadResult;
-	/** Saves atomically; returns a warning the first time saving fails, and nothing after. */
+	/** Saves atomically (after prepareSaving); returns a warning the first time saving fails, and nothing after. */
 	save(progress: Progress): string | undefined;
 	/** Forgets the saved place and answers (`--fresh`). */
 	clear(): void;
@@ -88,6 +96,8 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 			}
 		},
 		save(progress) {
+			const write = writeAtomically;
+			if (write === undefined) throw new Error('saving before prepareSaving() finished');
 			const data = {
 				version: 1,
 				essay: essayId,
@@ -98,7 +108,7 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 			try {
 				mkdirSync(stateDir, {recursive: true});
 				// Temporary file, then rename: a crash or Ctrl+C mid-write leaves the previous file whole.
-				writeFileAtomic.sync(file, JSON.stringify(data, null, '\t') + '\n', {mode: 0o600, fsync: false});
+				write(file, JSON.stringify(data, null, '\t') + '\n', {mode: 0o600, fsync: false});
 				return undefined;
 			} catch (error) {
 				if (hasWarned) return undefined;
