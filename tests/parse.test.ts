@@ -82,6 +82,12 @@ describe('sections', () => {
 		expect(essay.sections.map((section) => section.title)).toEqual(['T', 'Section 2']);
 	});
 
+	it('titles sections with the text of their headings, markup and reference links read as text', () => {
+		const essay = parse('# The *whole* `essay`\n\n## **Bold** and `code` in a [link][ref]\n\nText.\n\nSetext &amp; more\n---\n\n[ref]: https://example.com');
+		expect(essay.title).toBe('The whole essay');
+		expect(essay.sections.map((section) => section.title)).toEqual(['The whole essay', 'Bold and code in a link', 'Setext & more']);
+	});
+
 	it('makes a file with no H2 a single section', () => {
 		const essay = parse('# Only a title\n\nOne paragraph.\n\n### A small heading\n\nMore.');
 		expect(essay.sections).toHaveLength(1);

@@ -1,11 +1,22 @@
 import type * as Crypto from 'node:crypto';
 import {createRequire} from 'node:module';
-import {Marked, type Token, type Tokens} from 'marked';
+import {Lexer, Marked, type Token, type Tokens} from 'marked';
 import {admonitionExtension, type AdmonitionToken} from './admonition.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
 import type {Block, Essay, Section} from './types.js';
 
-const lexer = new Marked({gfm: true, extensions: [admonitionExtension]});
+const marked = new Marked({gfm: true, extensions: [admonitionExtension]});
+
+/**
+ * Splits markdown into block tokens (paragraphs, headings, lists...) without lexing their inline
+ * text, which is two thirds of marked's work: blocks are kept as source and lexed again when rendered.
+ * `inline` lexes a heading's text, with the document's link definitions.
+ */
+function lexBlocks(markdown: string): {tokens: Token[]; inline: (text: string) => Token[]} {
+	const lexer = new Lexer(marked.defaults);
+	const tokens = lexer.blockTokens(markdown, lexer.tokens);
+	return {tokens, inline: (text) => lexer.inlineTokens(text)};
+}
 
 // C0 and C1 control characters other than tab and newline: dropped on load so no escape sequence
 // written in the content (clipboard writes, title changes, screen clears) can reach the terminal.
@@ -34,6 +45,9 @@ export function slugify(text: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
+// The entities marked-terminal decodes in the text it renders; titles decode the same ones.
+const ENTITIES: Readonly<Record<string, string>> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'"};
+
 /** The text a reader sees in inline markdown, without its markup. */
 function plainText(tokens: readonly Token[] | undefined, fallback: string): string {
 	if (!tokens) return fallback;
@@ -41,7 +55,7 @@ function plainText(tokens: readonly Token[] | undefined, fallback: string): stri
 		.map((token) => {
 			if ('tokens' in token && token.tokens) return plainText(token.tokens, '');
 			if (token.type === 'br') return ' ';
-			return 'text' in token && typeof token.text === 'string' ? token.text : '';
+			return 'text' in token && typeof token.text === 'string' ? token.text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity) : '';
 		})
 		.join('')
 		.replace(/\s+/g, ' ')
@@ -84,7 +98,7 @@ function toBlocks(tokens: readonly Token[]): Block[] {
 
 /** Parses markdown (for example an admonition's body) into blocks. */
 export function parseBlocks(markdown: string): Block[] {
-	return toBlocks(lexer.lexer(markdown));
+	return toBlocks(lexBlocks(markdown).tokens);
 }
 
 function linkDefinitionsOf(tokens: readonly Token[]): string {
@@ -121,7 +135,8 @@ export interface ParseOptions {
 export function parseEssay(text: string, options: ParseOptions): Essay {
 	const normalized = normalizeText(text);
 	const {frontMatter, body} = splitFrontMatter(normalized);
-	const tokens = lexer.lexer(body);
+	const {tokens, inline} = lexBlocks(body);
+	const headingText = (heading: Tokens.Heading): string => plainText(inline(heading.text), heading.text);
 
 	let title: string | undefined;
 	const groups: Array<{heading: Tokens.Heading | undefined; tokens: Token[]}> = [{heading: undefined, tokens: []}];
@@ -129,7 +144,7 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 		if (token.type === 'heading') {
 			const heading = token as Tokens.Heading;
 			if (heading.depth === 1 && title === undefined) {
-				title = plainText(heading.tokens, heading.text);
+				title = headingText(heading);
 				continue;
 			}
 
@@ -145,7 +160,7 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 	const essayTitle = title || frontMatter.title || options.fallbackTitle;
 	const sections: Section[] = groups.map(({heading, tokens: groupTokens}, index) => {
 		// An empty `##` still starts a section; it needs a name for the status bar and contents.
-		const sectionTitle = heading ? plainText(heading.tokens, heading.text) || `Section ${index + 1}` : essayTitle;
+		const sectionTitle = heading ? headingText(heading) || `Section ${index + 1}` : essayTitle;
 		return {
 			kind: heading ? 'chapter' : 'cover',
 			title: sectionTitle,
