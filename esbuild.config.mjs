@@ -18,6 +18,24 @@ const STUBS = {
 	'node-emoji': 'export function get() { return undefined; }',
 };
 
+/** Every code point of \p{P} and \p{S}, as ranges for a regular-expression class with the u flag. */
+function punctuationRanges() {
+	const punctuation = /[\p{P}\p{S}]/u;
+	const escape = (code) => (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`);
+	const ranges = [];
+	let start = -1;
+	for (let code = 0; code <= 0x110000; code++) {
+		const isIn = code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) && punctuation.test(String.fromCodePoint(code));
+		if (isIn && start < 0) start = code;
+		if (!isIn && start >= 0) {
+			ranges.push(start === code - 1 ? escape(start) : `${escape(start)}-${escape(code - 1)}`);
+			start = -1;
+		}
+	}
+
+	return ranges.join('');
+}
+
 // Edits to third-party modules as they are bundled, each for a reason given beside it. An edit whose
 // anchor is missing fails the build: the module changed and the edit needs a fresh look.
 const SEGMENTER = 'new Intl.Segmenter(';
@@ -87,6 +105,13 @@ const PATCHES = [
 				'            const previous = chars[i - 1].styles;\n            if (previous !== char.styles && (previous.length > 0 || char.styles.length > 0)) ret += ansiCodesToString(diffAnsiCodes(previous, char.styles));',
 			],
 		],
+	},
+	{
+		// marked splices its punctuation class [\p{P}\p{S}] into a dozen expressions built when it loads,
+		// and V8 looks the Unicode properties up again for each (~0.6 ms every time). The same class,
+		// spelled out as the ranges this Node's V8 gives for it, parses three times faster.
+		file: /marked[\\/]lib[\\/]marked\.esm\.js$/,
+		edits: [['\\p{P}\\p{S}', punctuationRanges()]],
 	},
 	{
 		// The first Intl.Segmenter a process creates costs ~10 ms (ICU loads its break rules). These

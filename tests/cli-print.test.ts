@@ -4,6 +4,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
+import {loadEssay} from '../src/essay/load.js';
+import {printEssay} from '../src/print.js';
 import {CLI, ESSAY, fixture} from './helpers/paths.js';
 
 /** Runs the built CLI with pipes for stdin and stdout: never a terminal. */
@@ -166,5 +168,34 @@ describe('errors', () => {
 	it('prints help and version', () => {
 		expect(run(['--help']).stdout).toContain('Usage: mle-essay [file] [options]');
 		expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+	});
+});
+
+describe('the bundle', () => {
+	it('prints exactly what the source renders: its build patches change nothing a reader sees', () => {
+		// Emphasis beside Unicode punctuation (marked's punctuation class is spelled out at build time),
+		// and text string-width measures by its fast path or its full one, wrapped at a narrow width.
+		const tricky = [
+			'# Tricky “text”',
+			'',
+			'*“quoted”* and **bold**—dash, _under_score_ and snake_case_word, ~~gone~~! *¡Hola!* 2*3*4 **a**b',
+			'',
+			'> *nested* quote with «guillemets» … and ‘single’ marks; 100 % ½ → ✓ ✗ │ ─',
+			'',
+			'- 日本語のテキストが長く続く行は、幅に合わせて折り返されます。한국어 문장도 마찬가지입니다。',
+			'- emoji 👍🏽 and 👨‍👩‍👧 and ❤️ and café vs cafe\u0301 and a\u200bzero-width space',
+			'',
+			'| Left | Right |',
+			'| --- | --- |',
+			'| *α* | **β**, γ |',
+		].join('\n');
+		const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-bundle-'));
+		const file = path.join(folder, 'tricky.md');
+		writeFileSync(file, tricky);
+		const bundled = run(['--print', '--width', '40', file], {NO_COLOR: '1'});
+		expect(bundled.code).toBe(0);
+		expect(bundled.stdout).toBe(printEssay(loadEssay(file), {width: 40, isColor: false, section: undefined, withQuizzes: true}));
+		expect(bundled.stdout).toContain('“quoted”');
+		expect(bundled.stdout).not.toContain('*“quoted”*');
 	});
 });
