@@ -1,7 +1,6 @@
-// Builds dist/: the whole program bundled into ESM files (no runtime dependencies), so `npx
-// mle-essay` installs a single package and starts without resolving hundreds of modules.
-// dist/cli.js holds what the first screen needs; Ink and React load in a second chunk while that
-// screen is already showing.
+// Builds dist/: the whole program bundled into one script (no runtime dependencies), so `npx
+// mle-essay` installs a single package and starts without resolving hundreds of modules, plus the
+// V8 code cache and the parsed bundled essay that make its start fast (see src/launch.ts).
 import {execFileSync} from 'node:child_process';
 import {chmod, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';

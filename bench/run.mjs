@@ -111,7 +111,7 @@ async function startup(args, title) {
 async function latency(args, title) {
 	const session = open(process.execPath, [cli, ...args]);
 	await session.until(includes(title));
-	// The title shows from the first paint, before Ink has loaded; key latency is measured once Ink
+	// The title shows from the first paint, before Ink has started; key latency is measured once Ink
 	// has taken over (it hides the cursor a second time as it draws its first frame).
 	const HIDE = '\u001B[?25l';
 	await session.until(() => session.output().split(HIDE).length > 2 && session.output().split(HIDE).at(-1).includes('help'));

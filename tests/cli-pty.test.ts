@@ -164,7 +164,7 @@ describe('another blog post in the same format', () => {
 });
 
 describe('start-up', () => {
-	it('shows the first screen before Ink is loaded, and keys typed then are not lost', async () => {
+	it('shows the first screen before Ink has started, and keys typed then are not lost', async () => {
 		const session = start();
 		// The title comes from the first paint; → is typed at once, before Ink reads input.
 		await session.waitFor('Hiring MLEs at early stage companies');
