@@ -1,8 +1,9 @@
 // Starts the program from V8's code cache. Compiling the bundle's JavaScript on every start was about
 // a fifth of the time to the first frame; the build (esbuild.config.mjs) runs the program once, with
-// nothing on screen, and saves the compiled code beside the bundle. Node checks that the cache fits
-// its own V8 version and flags and otherwise compiles as usual, so a stale or foreign cache only
-// costs the time it saves.
+// nothing on screen, and saves the compiled code beside the bundle. V8 checks that the cache fits its
+// own version, its flags and the length of the source, and otherwise compiles as usual, so a cache
+// from another Node only costs the time it would have saved. (It cannot tell an edit that keeps the
+// bundle's length: after editing dist/app.js by hand, run `npm run build`.)
 //
 // Node 20 offers a code cache only to scripts (`vm.Script`), not to ES modules, so the bundle,
 // dist/app.js, is one script that evaluates to a function taking `require` and its own path.
