@@ -1,0 +1,157 @@
+// Edits to third-party modules as esbuild.config.mjs bundles them, each for a reason given beside it.
+// An edit whose anchor is missing fails the build: the module changed and the edit needs a fresh look.
+// tests/cli-print.test.ts checks that the bundle prints exactly what the source renders.
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Every code point of \p{P} and \p{S}, as ranges for a regular-expression class with the u flag. */
+function punctuationRanges() {
+	const punctuation = /[\p{P}\p{S}]/u;
+	const escape = (code) => (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`);
+	const ranges = [];
+	let start = -1;
+	for (let code = 0; code <= 0x110000; code++) {
+		const isIn = code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) && punctuation.test(String.fromCodePoint(code));
+		if (isIn && start < 0) start = code;
+		if (!isIn && start >= 0) {
+			ranges.push(start === code - 1 ? escape(start) : `${escape(start)}-${escape(code - 1)}`);
+			start = -1;
+		}
+	}
+
+	return ranges.join('');
+}
+
+const SEGMENTER = 'new Intl.Segmenter(';
+const PATCHES = [
+	{
+		// Ink 6.8's useInput reads `keypress.name` for Ctrl sequences it cannot name (ESC [ 5 G, say)
+		// and then calls `.startsWith` on undefined: the reader would crash on an odd key. Until Ink
+		// fixes it, such a key is no input.
+		file: /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
+		edits: [["if (input.startsWith('\\u001B')) {", "input ??= '';\n            if (input.startsWith('\\u001B')) {"]],
+	},
+	{
+		// Ink's reconciler awaits React DevTools and its own package.json at the top level, only when
+		// DEV=true. The bundle is a script (src/launch.ts), where top-level await cannot be; DevTools
+		// are not shipped.
+		file: /ink[\\/]build[\\/]reconciler\.js$/,
+		edits: [
+			["await import('./devtools.js');", 'void 0;'],
+			['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+		],
+	},
+	{
+		// yoga-layout (Ink's layout engine) awaits its WebAssembly at the top level and fetches it from a
+		// data: URL, which loads Node's whole fetch implementation. The module is small: compile it
+		// synchronously from the same bytes, which also lets the bundle be a script.
+		file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+		edits: [['const Yoga = wrapAssembly(await loadYoga());', 'const yogaModule = {};\nloadYoga(yogaModule);\nif (!yogaModule.asm) throw new Error(\'yoga-layout did not start synchronously\');\nconst Yoga = wrapAssembly(yogaModule);']],
+	},
+	{
+		// The same change in yoga's Emscripten loader: instantiate from the embedded bytes (`wa()`) at once.
+		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		edits: [
+			[
+				'(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);',
+				'b({instance: new WebAssembly.Instance(new WebAssembly.Module(wa()), d)});',
+			],
+		],
+	},
+	{
+		// Ink's Output (one per frame) starts from a fresh object for every blank cell of the screen and
+		// forgets, after each frame, the lines it has already turned into styled characters. Blank
+		// cells now share one frozen object (nothing writes into a cell; it is replaced), and the
+		// caches live across frames, started afresh once they hold 500 lines.
+		file: /ink[\\/]build[\\/]output\.js$/,
+		edits: [
+			["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(BLANK_CELL);'],
+			['    caches = new OutputCaches();', '    caches = sharedCaches();'],
+		],
+		append:
+			"const BLANK_CELL = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\n" +
+			'let sharedOutputCaches;\n' +
+			'function sharedCaches() {\n' +
+			'\tif (sharedOutputCaches === undefined || sharedOutputCaches.styledChars.size > 500 || sharedOutputCaches.widths.size > 500) sharedOutputCaches = new OutputCaches();\n' +
+			'\treturn sharedOutputCaches;\n' +
+			'}\n',
+	},
+	{
+		// Ink turns every line of every frame into styled characters and back. ansi-tokenize gives each
+		// character its own copy of the active styles and compares neighbours with three new Sets, a few
+		// megabytes of garbage per key press (and a heap that grows to match). Characters now share the
+		// styles array they were written with, and neighbours with the same styles (the same array, or
+		// both unstyled) skip the comparison, whose answer would be "no change".
+		file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+		edits: [
+			['                styles: [...codes],', '                styles: codes,'],
+			[
+				'            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				'            const previous = chars[i - 1].styles;\n            if (previous !== char.styles && (previous.length > 0 || char.styles.length > 0)) ret += ansiCodesToString(diffAnsiCodes(previous, char.styles));',
+			],
+		],
+	},
+	{
+		// marked splices its punctuation class [\p{P}\p{S}] into a dozen expressions built when it loads,
+		// and V8 looks the Unicode properties up again for each (~0.6 ms every time). The same class,
+		// spelled out as the ranges this Node's V8 gives for it, parses three times faster.
+		file: /marked[\\/]lib[\\/]marked\.esm\.js$/,
+		edits: [['\\p{P}\\p{S}', punctuationRanges()]],
+	},
+	{
+		// The first Intl.Segmenter a process creates costs ~10 ms (ICU loads its break rules). These
+		// modules each create one when they are imported; create it when text first needs segmenting.
+		file: /node_modules[\\/](string-width|wrap-ansi|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/,
+		edits: [[SEGMENTER, '__lazySegmenter(']],
+		prepend:
+			'const __lazySegmenter = (...options) => {\n' +
+			'\tlet segmenter;\n' +
+			`\treturn {segment: (text) => (segmenter ??= ${SEGMENTER}...options)).segment(text)};\n` +
+			'};\n',
+		ifIncludes: SEGMENTER,
+	},
+	{
+		// string-width 8 (ours and wrap-ansi's): its RGI emoji expression takes ~15 ms to create, so
+		// create it on first use; and text made only of simple characters (src/render/text-width.ts)
+		// is measured without segmenting at all.
+		file: /node_modules[\\/]string-width[\\/]index\.js$/,
+		only: path.join(root, 'node_modules', 'string-width', 'index.js'),
+		edits: [
+			['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegexOnce;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiRegexOnce ??= /^\\p{RGI_Emoji}$/v).test(text)};'],
+			[
+				'\tlet width = 0;\n\tconst eastAsianWidthOptions',
+				'\tconst simpleWidth = simpleTextWidth(string, ambiguousIsNarrow);\n\tif (simpleWidth !== undefined) {\n\t\treturn simpleWidth;\n\t}\n\n\tlet width = 0;\n\tconst eastAsianWidthOptions',
+			],
+		],
+		prepend: `import {simpleTextWidth} from ${JSON.stringify(path.join(root, 'src', 'render', 'text-width.ts'))};\n`,
+	},
+];
+
+/** The esbuild plugin that applies PATCHES. */
+export const patches = {
+	name: 'patches',
+	setup(build) {
+		const filter = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
+		build.onLoad({filter}, async (args) => {
+			const applying = PATCHES.filter((patch) => patch.file.test(args.path) && (!patch.only || patch.only === args.path));
+			let source = await readFile(args.path, 'utf8');
+			let prepend = '';
+			let append = '';
+			for (const patch of applying) {
+				if (patch.ifIncludes && !source.includes(patch.ifIncludes)) continue;
+				for (const [anchor, replacement] of patch.edits) {
+					if (!source.includes(anchor)) throw new Error(`${args.path} changed: review the build patch for ${JSON.stringify(anchor)}`);
+					source = source.replaceAll(anchor, replacement);
+				}
+
+				prepend += patch.prepend ?? '';
+				append += patch.append ?? '';
+			}
+
+			return {contents: prepend + source + '\n' + append, loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+	},
+};
