@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {simpleTextWidth} from '../src/render/text-width.js';
 
-// The bundle answers string-width's question with simpleTextWidth whenever it can (esbuild.config.mjs);
+// The bundle answers string-width's question with simpleTextWidth whenever it can (esbuild.patches.mjs);
 // these check that the answer is always string-width's own.
 const simpleCharacters: string[] = [];
 for (let code = 0; code <= 0xffff; code++) {

@@ -14,7 +14,7 @@ const SIMPLE_TEXT =
  * The display width of `text` when every character is in the simple class above (no escape codes),
  * else undefined. The bundle puts this in front of string-width's full algorithm, which needs an
  * Intl.Segmenter and an emoji regular expression that together take ~25 ms to create at start-up
- * (esbuild.config.mjs); for prose that is almost always enough.
+ * (esbuild.patches.mjs); for prose that is almost always enough.
  */
 export function simpleTextWidth(text: string, ambiguousIsNarrow = true): number | undefined {
 	if (!SIMPLE_TEXT.test(text)) return undefined;
