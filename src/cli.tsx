@@ -86,6 +86,7 @@ export function saveEssaySnapshot(): void {
 
 /** Build step (src/launch.ts): the path to the first frame, run without a terminal so its compiled code can be cached. */
 export async function warmUp(): Promise<void> {
+	// Parsing as well as the snapshot: other essays are parsed, and their start gains as much.
 	loadEssay(BUNDLED_ESSAY);
 	const essay = loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot()});
 	await prepareEmoji(essay);

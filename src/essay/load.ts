@@ -122,19 +122,16 @@ export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	if (options.withQuizzes === false) return parseEssayText(text, file);
 	const quizFile = quizFileFor(file);
 	const {snapshot} = options;
-	if (snapshot?.essayText === text) {
-		const quizText = readQuizText(quizFile);
-		if (snapshot.quizText === (quizText ?? null)) return snapshot.essay;
-		return withQuizzes(parseEssayText(text, file), quizFile, quizText);
-	}
-
+	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null)) return snapshot.essay;
+	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
 	const essay = parseEssayText(text, file);
 	return withQuizzes(essay, quizFile, readQuizText(quizFile));
 }
 
-/** Loads an essay (with its quizzes) and records the texts it came from. */
+/** Loads an essay with its quizzes, and records the texts it came from. */
 export function snapshotEssay(file: string): EssaySnapshot {
-	const essay = loadEssay(file);
-	const quizText = readQuizText(quizFileFor(file));
-	return {essayText: decodeEssayBytes(readBytes(file), file), quizText: quizText ?? null, essay};
+	const essayText = decodeEssayBytes(readBytes(file), file);
+	const quizFile = quizFileFor(file);
+	const quizText = readQuizText(quizFile);
+	return {essayText, quizText: quizText ?? null, essay: withQuizzes(parseEssayText(essayText, file), quizFile, quizText)};
 }
