@@ -75,7 +75,8 @@ const PATCHES = [
 			"const BLANK_CELL = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\n" +
 			'let sharedOutputCaches;\n' +
 			'function sharedCaches() {\n' +
-			'\tif (sharedOutputCaches === undefined || sharedOutputCaches.styledChars.size > 500 || sharedOutputCaches.widths.size > 500) sharedOutputCaches = new OutputCaches();\n' +
+			'\tconst caches = sharedOutputCaches;\n' +
+			'\tif (caches === undefined || caches.styledChars.size > 500 || caches.widths.size > 500 || caches.blockWidths.size > 500) sharedOutputCaches = new OutputCaches();\n' +
 			'\treturn sharedOutputCaches;\n' +
 			'}\n',
 	},
