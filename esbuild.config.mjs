@@ -12,16 +12,19 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 // Modules replaced at build time. marked-terminal imports all of highlight.js through cli-highlight
 // and every emoji through node-emoji at load time; our code-block renderer never highlights, and
-// emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document has one.
+// emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document has one. It asks
+// supports-hyperlinks (which inspects the terminal when loaded) whether to write OSC 8 links; links
+// are always plain `text (url)` here (src/render/markdown.ts).
 const STUBS = {
 	'cli-highlight': 'export function highlight(code) { return code; }',
 	'node-emoji': 'export function get() { return undefined; }',
+	'supports-hyperlinks': 'export default {stdout: false, stderr: false};',
 };
 
 const stubs = {
 	name: 'stubs',
 	setup(build) {
-		build.onResolve({filter: /^(cli-highlight|node-emoji)$/}, (args) => {
+		build.onResolve({filter: /^(cli-highlight|node-emoji|supports-hyperlinks)$/}, (args) => {
 			// Our own lazy import of node-emoji must get the real module.
 			if (args.path === 'node-emoji' && !args.importer.includes('marked-terminal')) return undefined;
 			return {path: args.path, namespace: 'stub'};

@@ -180,7 +180,7 @@ describe('the bundle', () => {
 			'',
 			'*“quoted”* and **bold**—dash, _under_score_ and snake_case_word, ~~gone~~! *¡Hola!* 2*3*4 **a**b',
 			'',
-			'> *nested* quote with «guillemets» … and ‘single’ marks; 100 % ½ → ✓ ✗ │ ─',
+			'> *nested* quote with «guillemets» … and ‘single’ marks; 100 % ½ → ✓ ✗ │ ─, [a link](https://example.com/a+b) and <https://example.com>',
 			'',
 			'- 日本語のテキストが長く続く行は、幅に合わせて折り返されます。한국어 문장도 마찬가지입니다。',
 			'- emoji 👍🏽 and 👨‍👩‍👧 and ❤️ and café vs cafe\u0301 and a\u200bzero-width space',
