@@ -16,7 +16,7 @@ import xterm from '@xterm/headless';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli.js');
 const quick = process.argv.includes('--quick');
-const STARTS = quick ? 3 : 9;
+const STARTS = quick ? 3 : 15;
 const PRESSES = quick ? 10 : 40;
 const TITLE = 'Hiring MLEs at early stage companies';
 const KEYS = {right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~', pageUp: '\u001B[5~', escape: '\u001B'};
