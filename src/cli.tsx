@@ -9,15 +9,21 @@ import {loadEssay, snapshotEssay, type EssaySnapshot} from './essay/load.js';
 import {printEssay} from './print.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
+import type {RenderedSection} from './render/pages.js';
 
 // cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
 const BUNDLED_ESSAY = fileURLToPath(new URL('../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
-// Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts).
+// Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts), and
+// its cover as the build rendered it.
 const ESSAY_SNAPSHOT = new URL('essay.json', import.meta.url);
 
-function readEssaySnapshot(): EssaySnapshot | undefined {
+interface BundledSnapshot extends EssaySnapshot {
+	readonly rendered: readonly RenderedSection[];
+}
+
+function readEssaySnapshot(): BundledSnapshot | undefined {
 	try {
-		return JSON.parse(readFileSync(ESSAY_SNAPSHOT, 'utf8')) as EssaySnapshot;
+		return JSON.parse(readFileSync(ESSAY_SNAPSHOT, 'utf8')) as BundledSnapshot;
 	} catch {
 		return undefined;
 	}
@@ -45,7 +51,10 @@ async function run(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
-	const essay = options.file === undefined ? loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot()}) : loadEssay(options.file);
+	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
+	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {snapshot});
+	// The build's rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
+	const rendered = snapshot && essay === snapshot.essay ? snapshot.rendered : undefined;
 	if (options.section !== undefined && options.section > essay.sections.length) {
 		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
 	}
@@ -55,7 +64,7 @@ async function run(argv: readonly string[]): Promise<void> {
 	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
 	if (!options.print && process.stdout.isTTY && process.stdin.isTTY) {
 		const {readInteractively} = await import('./session.js');
-		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor});
+		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered});
 		return;
 	}
 
@@ -79,9 +88,12 @@ export async function main(argv: readonly string[]): Promise<void> {
 	}
 }
 
-/** Build step (src/launch.ts): saves the bundled essay as parsed, so that a start can skip parsing it. */
-export function saveEssaySnapshot(): void {
-	writeFileSync(ESSAY_SNAPSHOT, JSON.stringify(snapshotEssay(BUNDLED_ESSAY)));
+/** Build step (src/launch.ts): saves the bundled essay as parsed and its cover as rendered, so that a start can skip both. */
+export async function saveEssaySnapshot(): Promise<void> {
+	const snapshot = snapshotEssay(BUNDLED_ESSAY);
+	const {renderCover} = await import('./session.js');
+	const bundled: BundledSnapshot = {...snapshot, rendered: renderCover(snapshot.essay)};
+	writeFileSync(ESSAY_SNAPSHOT, JSON.stringify(bundled));
 }
 
 /** Build step (src/launch.ts): the path to the first frame, run without a terminal so its compiled code can be cached. */

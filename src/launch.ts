@@ -22,7 +22,7 @@ setFlagsFromString('--no-regexp-tier-up');
 /** What dist/app.js returns: src/cli.tsx's exports. */
 export interface App {
 	main(argv: readonly string[]): Promise<void>;
-	saveEssaySnapshot(): void;
+	saveEssaySnapshot(): Promise<void>;
 	warmUp(): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ export function isCodeCacheUsable(): boolean {
  */
 export async function prepareStart(): Promise<void> {
 	const {app, script} = openApp(false);
-	app.saveEssaySnapshot();
+	await app.saveEssaySnapshot();
 	await app.warmUp();
 	writeFileSync(CACHE, script.createCachedData());
 }

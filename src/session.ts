@@ -4,7 +4,8 @@ import {openProgressStore, prepareSaving} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, startPlaceOf} from './reader/progress.js';
 import {initialState} from './reader/state.js';
-import {createPages} from './render/pages.js';
+import {createPages, type RenderedSection} from './render/pages.js';
+import {columnLayout} from './render/layout.js';
 import {FullScreen} from './terminal.js';
 import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
@@ -23,6 +24,19 @@ export interface ReadOptions {
 	readonly withQuizzes: boolean;
 	readonly fresh: boolean;
 	readonly isColor: boolean;
+	/** Sections the build rendered (dist/essay.json), when the essay is the one it rendered them from. */
+	readonly rendered?: readonly RenderedSection[];
+}
+
+/** The widths the build renders the cover at: a terminal of 100 columns and one of 80. */
+const BUILD_WIDTHS = [columnLayout(100).width, columnLayout(80).width];
+
+/** The cover rendered as the reader shows it first, in colour and without, at the usual widths. */
+export function renderCover(essay: Essay): RenderedSection[] {
+	return [true, false].flatMap((isColor) => {
+		const pages = createPages(essay, {isColor, summaryFooter: summaryFooter()});
+		return BUILD_WIDTHS.map((width) => ({section: 0, width, isColor, lines: pages.linesOf({kind: 'section', section: 0}, width)}));
+	});
 }
 
 /** The cover as the reader first paints it on a terminal of `size`: the build's warm-up (src/launch.ts). */
@@ -38,7 +52,7 @@ export function firstScreen(essay: Essay, size: ScreenSize): string {
  */
 export async function readInteractively(essay: Essay, options: ReadOptions): Promise<never> {
 	if (!options.isColor) chalk.level = 0;
-	const pages = createPages(essay, {isColor: options.isColor, summaryFooter: summaryFooter()});
+	const pages = createPages(essay, {isColor: options.isColor, summaryFooter: summaryFooter(), rendered: options.rendered});
 	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
 	const store = openProgressStore(essay.id);
 	if (options.fresh) store.clear();

@@ -1,14 +1,17 @@
 import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
+import {loadEssay} from '../src/essay/load.js';
 import {parseEssay} from '../src/essay/parse.js';
 import {columnLayout, MEASURE} from '../src/render/layout.js';
 import {fitColumns, renderMarkdown} from '../src/render/markdown.js';
-import {createPages} from '../src/render/pages.js';
+import {createPages, type RenderedSection} from '../src/render/pages.js';
 import {renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {wrapLine} from '../src/render/wrap.js';
+import {summaryFooter} from '../src/ui/copy.js';
 import {ESSAY, fixture} from './helpers/paths.js';
 
 const color = stylesFor(true);
@@ -168,6 +171,30 @@ describe('layout and caching', () => {
 		const page = {kind: 'section', section: 1} as const;
 		expect(pages.linesOf(page, 60)).toBe(pages.linesOf(page, 60));
 		expect(pages.linesOf(page, 61)).not.toBe(pages.linesOf(page, 60));
+	});
+
+	it('uses sections rendered before (by the build) for their width and colour only', () => {
+		const lines = ['rendered before'];
+		const rendered = [{section: 1, width: 60, isColor: true, lines}];
+		const page = {kind: 'section', section: 1} as const;
+		const pages = createPages(essay, {isColor: true, summaryFooter: '', rendered});
+		expect(pages.linesOf(page, 60)).toBe(lines);
+		expect(pages.linesOf(page, 61)).not.toBe(lines);
+		expect(createPages(essay, {isColor: false, summaryFooter: '', rendered}).linesOf(page, 60)).not.toBe(lines);
+	});
+
+	it('the build rendered the bundled cover (dist/essay.json) exactly as the renderer does now', () => {
+		const built = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/essay.json', import.meta.url)), 'utf8')) as {rendered: RenderedSection[]};
+		expect(built.rendered.map(({width, isColor}) => [width, isColor])).toEqual([
+			[84, true],
+			[76, true],
+			[84, false],
+			[76, false],
+		]);
+		for (const {section, width, isColor, lines} of built.rendered) {
+			const pages = createPages(loadEssay(ESSAY), {isColor, summaryFooter: summaryFooter()});
+			expect(lines).toEqual(pages.linesOf({kind: 'section', section}, width));
+		}
 	});
 });
 

@@ -17,11 +17,21 @@ export interface PageLines {
 	readonly fitQuestion: (page: Extract<Page, {kind: 'question'}>, width: number, height: number) => QuestionScreen;
 }
 
+/** A section already rendered, for example by the build (dist/essay.json). */
+export interface RenderedSection {
+	readonly section: number;
+	readonly width: number;
+	readonly isColor: boolean;
+	readonly lines: readonly string[];
+}
+
 /** How the pages should look. */
 export interface PageOptions {
 	readonly isColor: boolean;
 	/** The summary's last line: the keys to review or quit, from the key table. */
 	readonly summaryFooter: string;
+	/** Sections rendered before, used as they are when their width and colour fit. */
+	readonly rendered?: readonly RenderedSection[];
 }
 
 /** Keeps the cache of quiz and summary pages from growing without bound across many resizes. */
@@ -32,6 +42,9 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const styles = stylesFor(options.isColor);
 	const sections = new Map<string, readonly string[]>();
 	const others = new Map<string, readonly string[]>();
+	for (const rendered of options.rendered ?? []) {
+		if (rendered.isColor === options.isColor) sections.set(`${rendered.section}:${rendered.width}`, rendered.lines);
+	}
 
 	const sectionLines = (section: number, width: number): readonly string[] => {
 		const key = `${section}:${width}`;
