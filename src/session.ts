@@ -93,8 +93,9 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	stdout.write(HIDE_CURSOR + firstFrame(initialState(document, size, start), essay, pages, options.isColor) + HOME);
 
 	try {
-		// Ink draws the same frame over the first paint. It starts in the same turn of the event loop
-		// (the bundle is one script, src/launch.ts), so no resize can come between the two.
+		// Saving and Ink load now, after the first paint. Both are in the bundle (one script,
+		// src/launch.ts), so these awaits only wait for microtasks: Ink draws the same frame over the
+		// paint in the same turn of the event loop, and no resize can come between the two.
 		await prepareSaving();
 		const {mount} = await import('./ui/mount.js');
 		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)});
