@@ -46,7 +46,7 @@ async function bundleApp() {
 		platform: 'node',
 		format: 'iife',
 		globalName: '__mleApp',
-		target: 'node20',
+		target: 'node22',
 		jsx: 'automatic',
 		minify,
 		legalComments: 'none',
@@ -80,7 +80,7 @@ export async function build() {
 		outdir: dist,
 		platform: 'node',
 		format: 'esm',
-		target: 'node20',
+		target: 'node22',
 		logLevel: 'warning',
 	});
 	await bundleApp();

@@ -28,20 +28,13 @@ function punctuationRanges() {
 const SEGMENTER = 'new Intl.Segmenter(';
 const PATCHES = [
 	{
-		// Ink 6.8's useInput reads `keypress.name` for Ctrl sequences it cannot name (ESC [ 5 G, say)
-		// and then calls `.startsWith` on undefined: the reader would crash on an odd key. Until Ink
-		// fixes it, such a key is no input.
-		file: /ink[\\/]build[\\/]hooks[\\/]use-input\.js$/,
-		edits: [["if (input.startsWith('\\u001B')) {", "input ??= '';\n            if (input.startsWith('\\u001B')) {"]],
-	},
-	{
 		// Ink's reconciler awaits React DevTools and its own package.json at the top level, only when
 		// DEV=true. The bundle is a script (src/launch.ts), where top-level await cannot be; DevTools
 		// are not shipped.
 		file: /ink[\\/]build[\\/]reconciler\.js$/,
 		edits: [
 			["await import('./devtools.js');", 'void 0;'],
-			['? await loadPackageJson()', '? {name: undefined, version: undefined}'],
+			['const loaded = await loadPackageJson();', 'const loaded = {name: undefined, version: undefined};'],
 		],
 	},
 	{
@@ -105,7 +98,7 @@ const PATCHES = [
 	{
 		// The first Intl.Segmenter a process creates costs ~10 ms (ICU loads its break rules). These
 		// modules each create one when they are imported; create it when text first needs segmenting.
-		file: /node_modules[\\/](string-width|wrap-ansi|slice-ansi|@alcalzone[\\/]ansi-tokenize)[\\/].*\.js$/,
+		file: /node_modules[\\/](string-width|wrap-ansi|slice-ansi|cli-truncate|ink[\\/]build[\\/]line-update|@alcalzone[\\/]ansi-tokenize)([\\/].*)?\.js$/,
 		edits: [[SEGMENTER, '__lazySegmenter(']],
 		prepend:
 			'const __lazySegmenter = (...options) => {\n' +
