@@ -1,6 +1,9 @@
 import {writeSync} from 'node:fs';
 
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+// Entering the alternate screen keeps the cursor where the shell left it, and some terminals keep
+// what an earlier program drew there: the reader draws from the top-left of a clear screen.
+const CLEAR_AND_HOME = '\u001B[H\u001B[2J';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 
@@ -19,9 +22,9 @@ export class FullScreen {
 
 	constructor(private readonly streams: TerminalStreams) {}
 
-	/** Switches to the alternate screen, so the reader's shell history is untouched when it leaves. */
+	/** Switches to a clear alternate screen with the cursor at the top, so the reader's shell history is untouched when it leaves. */
 	enter(): void {
-		this.write(ENTER_ALTERNATE_SCREEN);
+		this.write(ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME);
 		this.isActive = true;
 	}
 

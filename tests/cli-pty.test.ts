@@ -11,27 +11,30 @@ describe('the reader in a real terminal', () => {
 		expect(session.text()).toContain('jxnl · April 8, 2024 · hiring');
 		expect(session.text()).toContain('╭─ Note');
 		expect(session.text()).not.toContain('!!!');
-		expect(session.screen().at(-2)).toMatch(/1\/3 .*\? help/);
+		expect(session.screen().at(-1)).toMatch(/section 1 of 3 .*\? help/);
 	});
 
 	it('moves to the first pattern with →, and G shows its last sentence', async () => {
 		const session = start([], {columns: 80, rows: 24});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write(keys.right);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		expect(session.text()).toContain('Machine learning engineers are hired too early');
 		expect(session.text()).not.toContain('traditional machine learning.');
 		session.write('G');
 		await session.waitFor('traditional machine learning.');
-		expect(session.text()).toContain('100%');
+		expect(session.screen().at(-1)).toMatch(/section 2 of 3  end/);
 	});
 
-	it('never draws taller than the terminal minus one row', async () => {
-		const session = start([], {columns: 80, rows: 20});
-		await session.waitFor('1/3');
+	it('puts the status bar on the last row, and nothing below it scrolls the screen', async () => {
+		const session = start([], {columns: 80, rows: 14});
+		await session.waitFor('section 1 of 3');
 		const screen = session.screen();
-		expect(screen.at(-1)).toBe('');
-		expect(screen.at(-2)).toContain('? help');
+		expect(screen.at(-1)).toContain('? help');
+		expect(screen[0]).toContain('Hiring MLEs at early stage companies');
+		session.write('j');
+		await session.waitFor((text) => !text.split('\n')[0]?.includes('Hiring MLEs'));
+		expect(session.screen().at(-1)).toContain('? help');
 	});
 
 	it('re-wraps live when the terminal is resized, without a key', async () => {
@@ -40,21 +43,21 @@ describe('the reader in a real terminal', () => {
 		session.resize(50, 30);
 		await session.waitFor((text) => text.split('\n').some((line) => line.trim() === 'As a consultant, I recognize that my'));
 		expect(session.screen().filter((line) => line.length > 50)).toEqual([]);
-		expect(session.screen().at(-2)).toMatch(/1\/3 .*\? help/);
+		expect(session.screen().at(-1)).toMatch(/section 1 of 3 .*\? help/);
 	});
 
 	it('shows a notice below 40×12 and recovers when the terminal grows', async () => {
 		const session = start([], {columns: 80, rows: 24});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.resize(30, 10);
 		await session.waitFor('Terminal is 30×10');
 		session.resize(80, 24);
-		await session.waitFor((text) => text.includes('1/3') && !text.includes('Terminal is'));
+		await session.waitFor((text) => text.includes('section 1 of 3') && !text.includes('Terminal is'));
 	});
 
 	it('opens help generated from the key table, and the table of contents', async () => {
 		const session = start([], {columns: 100, rows: 40});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('?');
 		await session.waitFor('jump to section N');
 		session.write(keys.escape);
@@ -63,20 +66,20 @@ describe('the reader in a real terminal', () => {
 		await session.waitFor('Contents');
 		expect(session.text()).toContain('○ Reflection · Machine learning engineers');
 		session.write(keys.down + keys.down + keys.down + keys.enter);
-		await session.waitFor('3/3');
+		await session.waitFor('section 3 of 3');
 		expect(session.text()).toContain('Lack of Dedicated Research Teams');
 	});
 
 	it('opens at --section N', async () => {
 		const session = start(['--section', '2']);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 	});
 });
 
 describe('leaving restores the terminal exactly', () => {
 	it('q exits 0', async () => {
 		const session = start();
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('q');
 		const {code, stty} = await session.exited();
 		expect(code).toBe(0);
@@ -85,7 +88,7 @@ describe('leaving restores the terminal exactly', () => {
 
 	it('Ctrl+C exits 130, from the help screen too', async () => {
 		const session = start();
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('?');
 		await session.waitFor('next section');
 		session.write(keys.ctrlC);
@@ -99,7 +102,7 @@ describe('leaving restores the terminal exactly', () => {
 		['SIGHUP', 129],
 	] as const)('%s exits %i', async (signal, expected) => {
 		const session = start();
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.signal(signal);
 		const {code, stty} = await session.exited();
 		expect(code).toBe(expected);
@@ -110,7 +113,7 @@ describe('leaving restores the terminal exactly', () => {
 		// On SIGUSR2, throws inside the running program, as a bug in any module would.
 		const injector = `data:text/javascript,process.on('SIGUSR2', () => setImmediate(() => { throw new Error('injected failure'); }))`;
 		const session = start([], {nodeArgs: ['--import', injector]});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		expect(session.isAlternateScreen()).toBe(true);
 		session.signal('SIGUSR2');
 		const {code, stty} = await session.exited();
@@ -133,7 +136,7 @@ describe('leaving restores the terminal exactly', () => {
 describe('colour', () => {
 	it('NO_COLOR keeps the layout and sends no colour codes', async () => {
 		const session = start([], {env: {NO_COLOR: '1'}});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		expect(session.output()).not.toMatch(/\u001B\[(3\d|9\d|4\d)m/);
 		expect(session.text()).toContain('╭─ Note');
 	});
@@ -148,16 +151,16 @@ describe('another blog post in the same format', () => {
 		expect(session.text()).toContain('╭─ Abstract');
 		expect(session.text()).toContain('TL;DR');
 		session.write('2');
-		await session.waitFor('2/4');
+		await session.waitFor('section 2 of 4');
 		expect(session.text()).toContain('Start with twenty examples');
 		session.write('G');
 		await session.waitFor('already passes.');
 		session.write('3');
-		await session.waitFor('3/4');
+		await session.waitFor('section 3 of 4');
 		session.write('G');
 		await session.waitFor('out loud to the team.');
 		session.write(keys.right);
-		await session.waitFor('4/4');
+		await session.waitFor('section 4 of 4');
 		session.write('G');
 		await session.waitFor('No dashboard replaces that.');
 	});
@@ -169,7 +172,7 @@ describe('start-up', () => {
 		// The title comes from the first paint; → is typed at once, before Ink reads input.
 		await session.waitFor('Hiring MLEs at early stage companies');
 		session.write(keys.right);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		expect(session.text()).toContain('Machine learning engineers are hired too early');
 		expect(session.text()).not.toContain('→');
 	});
@@ -197,7 +200,7 @@ describe('a resize while the reader is still loading', () => {
 		await session.waitFor((text) => text.includes('Hiring MLEs at early stage companies') && text.includes('? help'));
 		session.resize(50, 30);
 		const fresh = start([], {columns: 50, rows: 30});
-		await fresh.waitFor('1/3');
+		await fresh.waitFor('section 1 of 3');
 		// Cells the clear blanked hold spaces where a fresh screen holds nothing: compare what shows.
 		const shown = (of: PtySession) => of.screen().map((line) => line.trimEnd()).join('\n');
 		await session.waitFor(() => shown(session) === shown(fresh));
@@ -212,7 +215,7 @@ describe('odd keys', () => {
 		await session.waitFor(() => session.output().split(HIDE).length > 2 && session.text().includes('? help'));
 		session.write('\u001B[5G');
 		session.write(keys.right);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		session.write('q');
 		expect((await session.exited()).code).toBe(0);
 	});

@@ -23,9 +23,9 @@ async function answer(session: PtySession, question: string, digit: string, feed
 describe('from the cover to the summary by keyboard', () => {
 	it('reads pattern 1, answers its quiz with feedback, goes through pattern 2 and its quiz to the right score', async () => {
 		const session = start([], {columns: 100, rows: 32});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write(keys.right);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		session.write('G');
 		await session.waitFor('traditional machine learning.');
 		session.write(keys.right);
@@ -36,7 +36,7 @@ describe('from the cover to the summary by keyboard', () => {
 		session.write(keys.enter);
 		await answer(session, 'Question 3 of 3', '1', '✓ Takeaway: The essay');
 		session.write(keys.enter);
-		await session.waitFor('3/3');
+		await session.waitFor('section 3 of 3');
 		session.write(keys.right);
 		await session.waitFor('Reflection · Lack of Dedicated Research Teams');
 		await answer(session, 'Question 1 of 3', '4', '✓ Right.');
@@ -61,9 +61,9 @@ describe('from the cover to the summary by keyboard', () => {
 
 	it('goes straight from pattern to pattern with --no-quiz', async () => {
 		const session = start(['--no-quiz']);
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write(keys.right + keys.right);
-		await session.waitFor('3/3');
+		await session.waitFor('section 3 of 3');
 		expect(session.text()).not.toContain('Reflection');
 	});
 });
@@ -72,9 +72,9 @@ describe('progress survives quitting and interruption', () => {
 	it('q and relaunch resume at the same place, with a notice that says how to start over', async () => {
 		const stateHome = newStateHome();
 		const first = start([], {stateHome, columns: 90, rows: 24});
-		await first.waitFor('1/3');
+		await first.waitFor('section 1 of 3');
 		first.write(keys.right);
-		await first.waitFor('2/3');
+		await first.waitFor('section 2 of 3');
 		const heading = first.screen()[0];
 		first.write(keys.pageDown);
 		await first.waitFor(() => first.screen()[0] !== heading);
@@ -87,13 +87,13 @@ describe('progress survives quitting and interruption', () => {
 		await second.waitFor('Resumed where you left off');
 		expect(second.text()).toContain('--fresh');
 		expect(second.screen()[0]).toBe(topLine);
-		expect(second.text()).toContain('2/3');
+		expect(second.text()).toContain('section 2 of 3');
 	});
 
 	it('Ctrl+C in the middle of a quiz, then relaunch, resumes at that question with earlier answers kept', async () => {
 		const stateHome = newStateHome();
 		const first = start(['--section', '2'], {stateHome});
-		await first.waitFor('2/3');
+		await first.waitFor('section 2 of 3');
 		first.write(keys.right);
 		await answer(first, 'Question 1 of 3', '2', '✓ Right.');
 		first.write(keys.enter);
@@ -108,7 +108,7 @@ describe('progress survives quitting and interruption', () => {
 		second.write(keys.enter);
 		await answer(second, 'Question 3 of 3', '4', '✓ Takeaway');
 		second.write(keys.left);
-		await second.waitFor('2/3');
+		await second.waitFor('section 2 of 3');
 		second.write(keys.right);
 		await second.waitFor('All 3 questions answered · 2 of 2 right');
 	});
@@ -116,14 +116,14 @@ describe('progress survives quitting and interruption', () => {
 	it('--fresh starts from the cover and forgets the answers', async () => {
 		const stateHome = newStateHome();
 		const first = start(['--section', '2'], {stateHome});
-		await first.waitFor('2/3');
+		await first.waitFor('section 2 of 3');
 		first.write(keys.right);
 		await answer(first, 'Question 1 of 3', '1', '✗ Not quite');
 		first.write('q');
 		await first.exited();
 
 		const fresh = start(['--fresh'], {stateHome});
-		await fresh.waitFor('1/3');
+		await fresh.waitFor('section 1 of 3');
 		expect(fresh.text()).not.toContain('Resumed');
 		fresh.write('q');
 		await fresh.exited();
@@ -134,21 +134,21 @@ describe('progress survives quitting and interruption', () => {
 		const session = start([], {stateHome: '/dev/null/nowhere'});
 		await session.waitFor('Progress will not be saved');
 		session.write(keys.right);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 	});
 });
 
 describe('search', () => {
 	it('finds a word in another section, highlights it, and n wraps with a notice', async () => {
 		const session = start([], {columns: 100, rows: 30});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('/');
 		await session.waitFor('/▏');
 		session.write('typescript');
 		await session.waitFor('/typescript▏');
 		session.write(keys.enter);
 		await session.waitFor('“typescript”: match 1 of 1');
-		expect(session.text()).toContain('2/3');
+		expect(session.text()).toContain('section 2 of 3');
 		expect(session.text()).toContain('debugging TypeScript build errors');
 		expect(session.output()).toContain('\u001B[7mTypeScript');
 		session.write('n');

@@ -12,31 +12,31 @@ const start = ptySessions();
 
 /** How to reach each screen from a fresh start, and the saved place it leaves behind. */
 const screens: ReadonlyArray<readonly [string, string[], (session: PtySession) => Promise<void>, string]> = [
-	['the reader', [], async (session) => session.waitFor('1/3'), 'section'],
+	['the reader', [], async (session) => session.waitFor('section 1 of 3'), 'section'],
 	['help', [], async (session) => {
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('?');
 		await session.waitFor('jump to section N');
 	}, 'section'],
 	['the table of contents', [], async (session) => {
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('t');
 		await session.waitFor('Contents');
 	}, 'section'],
 	['the search prompt', [], async (session) => {
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('/');
 		await session.waitFor('/▏');
 		session.write('data');
 		await session.waitFor('/data▏');
 	}, 'section'],
 	['a quiz question', ['--section', '2'], async (session) => {
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		session.write(keys.right);
 		await session.waitFor('Question 1 of 3');
 	}, 'quiz'],
 	['the summary', [], async (session) => {
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('t');
 		await session.waitFor('Contents');
 		session.write('G' + keys.enter);
@@ -75,7 +75,7 @@ describe('interrupted on every screen', () => {
 describe('resize storms', () => {
 	it('survive dozens of resizes in a second, from 20×5 to 300 columns, and end in the right layout', async () => {
 		const session = start([], {columns: 100, rows: 30});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		let seed = 11;
 		for (let step = 0; step < 60; step++) {
 			seed = (seed * 48271) % 2147483647;
@@ -84,7 +84,7 @@ describe('resize storms', () => {
 
 		session.resize(90, 26);
 		const fresh = start([], {columns: 90, rows: 26});
-		await fresh.waitFor('1/3');
+		await fresh.waitFor('section 1 of 3');
 		// No garbage left: the same screen a reader who opened at this size sees.
 		await session.waitFor(() => session.text() === fresh.text(), 10_000);
 		session.write('q');
@@ -113,7 +113,7 @@ describe('streams that are not a terminal', () => {
 		const session = start([], {env: {HOME: '/dev/null/home', XDG_STATE_HOME: undefined}});
 		await session.waitFor('Progress will not be saved');
 		session.write(keys.right);
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		session.write('q');
 		expect((await session.exited()).code).toBe(0);
 	});

@@ -69,9 +69,9 @@ describe('the packed tarball', () => {
 		mkdirSync(work);
 		const stateHome = path.join(home, 'state');
 		const session = start([], {cli: installed, cwd: work, stateHome, env: {HOME: home}});
-		await session.waitFor('1/3');
+		await session.waitFor('section 1 of 3');
 		session.write('\u001B[C');
-		await session.waitFor('2/3');
+		await session.waitFor('section 2 of 3');
 		session.write('q');
 		expect((await session.exited()).code).toBe(0);
 		const written = walk(home);

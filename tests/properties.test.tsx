@@ -71,7 +71,7 @@ describe('the rendered app under random keys', () => {
 		await fc.assert(
 			fc.asyncProperty(typed, async (sequence) => {
 				const view = render(<App essay={essay} pages={pages} document={document} onExit={() => undefined} />);
-				await waitForFrame(view.lastFrame, '1/3');
+				await waitForFrame(view.lastFrame, 'section 1 of 3');
 				for (const input of sequence) view.stdin.write(input);
 				// The status bar: the last line of every frame, with a key hint in it.
 				await waitForFrame(view.lastFrame, (frame) => /\? help|Esc (close|cancel|clear)|Enter (answer|search)/.test(frame.split('\n').at(-1) ?? ''));

@@ -28,14 +28,14 @@ describe('status bar', () => {
 		const state = initialState(document, {columns: 100, rows: 30});
 		const {lastFrame} = render(<StatusBar state={state} essay={essay} />);
 		// Right-aligned to the last column (Ink drops the final space of a frame).
-		const right = ' 1/3  ▱▱▱▱▱▱▱▱▱▱  28% ↓  ? help';
+		const right = ' section 1 of 3  top ↓  essay ▱▱▱▱▱▱▱▱▱▱  ? help';
 		expect(lastFrame()).toBe(' Hiring MLEs at early stage companies'.padEnd(100 - right.length - 1) + right);
 	});
 
 	it('shows no scroll indicator when the section fits, and the notice instead of the title', () => {
 		const state = {...initialState(document, {columns: 60, rows: 30}, {place: {stop: 1}}), notice: 'This is the end of the essay.'};
 		const {lastFrame} = render(<StatusBar state={state} essay={essay} />);
-		const right = ' 2/3  ▰▰▰▱▱▱▱▱▱▱  ? help';
+		const right = ' section 2 of 3  ? help';
 		expect(lastFrame()).toBe(' This is the end of the essay.'.padEnd(60 - right.length - 1) + right);
 	});
 
@@ -110,19 +110,19 @@ describe('the reader app', () => {
 		await waitForFrame(lastFrame, 'A voice memo turned essay.');
 		expect(lastFrame()).not.toContain('!!!');
 		stdin.write(keys.right);
-		await waitForFrame(lastFrame, '2/3');
+		await waitForFrame(lastFrame, 'section 2 of 3');
 		expect(lastFrame()).toContain('Many startups make the mistake');
 		stdin.write('G');
 		await waitForFrame(lastFrame, 'flex into traditional machine learning.');
 		stdin.write('3');
-		await waitForFrame(lastFrame, '3/3');
+		await waitForFrame(lastFrame, 'section 3 of 3');
 		stdin.write('1');
-		await waitForFrame(lastFrame, '1/3');
+		await waitForFrame(lastFrame, 'section 1 of 3');
 	});
 
 	it('opens the table of contents and jumps to the chosen section', async () => {
 		const {lastFrame, stdin} = setup();
-		await waitForFrame(lastFrame, '1/3');
+		await waitForFrame(lastFrame, 'section 1 of 3');
 		stdin.write('t');
 		await waitForFrame(lastFrame, 'Contents');
 		stdin.write(keys.down);
@@ -130,12 +130,12 @@ describe('the reader app', () => {
 		stdin.write(keys.down + keys.down);
 		await waitForFrame(lastFrame, '› 3');
 		stdin.write(keys.enter);
-		await waitForFrame(lastFrame, (frame) => frame.includes('3/3') && frame.includes('Another pattern'));
+		await waitForFrame(lastFrame, (frame) => frame.includes('section 3 of 3') && frame.includes('Another pattern'));
 	});
 
 	it('opens help with ? and closes it with Esc', async () => {
 		const {lastFrame, stdin} = setup();
-		await waitForFrame(lastFrame, '1/3');
+		await waitForFrame(lastFrame, 'section 1 of 3');
 		stdin.write('?');
 		await waitForFrame(lastFrame, 'next section');
 		stdin.write(keys.escape);
@@ -144,11 +144,11 @@ describe('the reader app', () => {
 
 	it('reports q and Ctrl+C as exit codes 0 and 130', async () => {
 		const quit = setup();
-		await waitForFrame(quit.lastFrame, '1/3');
+		await waitForFrame(quit.lastFrame, 'section 1 of 3');
 		quit.stdin.write('q');
 		await vi.waitFor(() => expect(quit.onExit).toHaveBeenCalledWith(0));
 		const interrupted = setup();
-		await waitForFrame(interrupted.lastFrame, '1/3');
+		await waitForFrame(interrupted.lastFrame, 'section 1 of 3');
 		interrupted.stdin.write(keys.ctrlC);
 		await vi.waitFor(() => expect(interrupted.onExit).toHaveBeenCalledWith(130));
 	});

@@ -1,7 +1,5 @@
 /** Rows the status bar takes at the bottom of the screen. */
 export const STATUS_ROWS = 1;
-/** The last terminal row is left empty: an Ink frame as tall as the terminal is redrawn from scratch on every change. */
-export const SPARE_ROWS = 1;
 /** Below this size the reader shows a notice instead of the essay. */
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
@@ -14,7 +12,7 @@ export interface ScreenSize {
 
 /** Rows available for text above the status bar. */
 export function bodyRows(rows: number): number {
-	return Math.max(1, rows - STATUS_ROWS - SPARE_ROWS);
+	return Math.max(1, rows - STATUS_ROWS);
 }
 
 /** Whether the terminal is too small to read in. */

@@ -1,6 +1,6 @@
 import type {Essay} from '../essay/types.js';
 import type {Page} from '../reader/page.js';
-import {fitQuestion, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
+import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightMatches, type LineMatch} from './search.js';
 import {renderSection} from './section.js';
 import {stylesFor} from './styles.js';
@@ -15,6 +15,8 @@ export interface PageLines {
 	readonly highlight: (line: string, query: string) => string;
 	/** A question's text fitted to `height` rows, and how many choices fit at once. */
 	readonly fitQuestion: (page: Extract<Page, {kind: 'question'}>, width: number, height: number) => QuestionScreen;
+	/** One numbered choice of a question, highlighted or not, wrapped to `width`. */
+	readonly choice: (label: string, isSelected: boolean, width: number) => readonly string[];
 }
 
 /** A section already rendered, for example by the build (dist/essay.json). */
@@ -100,5 +102,6 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 			const quiz = essay.quizzes[page.quiz];
 			return quiz ? fitQuestion(quiz, page.question, width, height, styles) : {lines: [], limit: undefined};
 		},
+		choice: (label, isSelected, width) => renderChoice(label, isSelected, width, styles),
 	};
 }

@@ -34,6 +34,19 @@ export interface QuestionScreen {
 const INDICATOR_COLUMNS = 2;
 
 /**
+ * One choice of a question waiting for an answer, as every drawing of the question shows it: the
+ * pointer, the numbered text wrapped under itself, in the accent colour and bold when highlighted
+ * (the pointer says it without colour).
+ */
+export function renderChoice(label: string, isSelected: boolean, width: number, styles: Styles): string[] {
+	const accent = paint(styles, theme.accent);
+	const pointer = isSelected ? accent(MARK.chosen) : MARK.none;
+	return wrapText(label, Math.max(1, width - INDICATOR_COLUMNS)).map(
+		(line, index) => (index === 0 ? `${pointer} ` : ' '.repeat(INDICATOR_COLUMNS)) + (isSelected ? accent.bold(line) : line),
+	);
+}
+
+/**
  * Fits a question into `height` rows: everything when it fits; else without the quiz title (the
  * status bar shows it), then without blank lines, then with only as many choices at once as fit.
  */

@@ -1,4 +1,4 @@
-import {Box, useInput, type Key} from 'ink';
+import {Box, useInput, useWindowSize, type Key} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
@@ -18,7 +18,6 @@ import {QuizView} from './QuizView.js';
 import {StatusBar} from './StatusBar.js';
 import {Toc, type TocEntry} from './Toc.js';
 import {TooSmall} from './TooSmall.js';
-import {useTerminalSize} from './use-terminal-size.js';
 
 /** Where and how the reader starts. */
 export interface AppStart {
@@ -59,7 +58,7 @@ function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): T
 
 /** The interactive reader: picks the screen for the state; all logic lives in the reducer. */
 export function App({essay, pages, document, start = {}, onExit, onProgress}: AppProps) {
-	const size = useTerminalSize();
+	const size = useWindowSize();
 	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, start));
 
 	useEffect(() => {
@@ -146,6 +145,7 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 				height={height}
 				margin={layout.margin}
 				width={layout.width}
+				renderChoice={pages.choice}
 				onAnswer={(choice) => onAnswer(page.quiz, page.question, choice)}
 			/>
 		) : undefined;

@@ -1,8 +1,6 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import {numberedChoices, type Question} from '../essay/quiz.js';
-import {theme} from '../theme.js';
-import {copy} from './copy.js';
 
 /** Props of a quiz question. */
 export interface QuizViewProps {
@@ -16,32 +14,22 @@ export interface QuizViewProps {
 	readonly height: number;
 	readonly margin: number;
 	readonly width: number;
+	/** Draws one choice: the same lines the first paint shows (src/render/quiz.ts). */
+	readonly renderChoice: (label: string, isSelected: boolean, width: number) => readonly string[];
 	readonly onAnswer: (choice: number) => void;
 }
 
-/** The highlight pointer: never squeezed, so choices stay aligned on narrow screens. */
-function Pointer({isSelected = false}: {readonly isSelected?: boolean}) {
-	return (
-		<Box marginRight={1} flexShrink={0}>
-			<Text color={theme.accent}>{isSelected ? copy.cursorMarker : ' '}</Text>
-		</Box>
-	);
-}
-
-/** A choice: highlighted in the accent colour and bold, so it reads without colour too (with the pointer). */
-function Choice({isSelected = false, label}: {readonly isSelected?: boolean; readonly label: string}) {
-	return (
-		<Text color={isSelected ? theme.accent : undefined} bold={isSelected}>
-			{label}
-		</Text>
-	);
+function NoIndicator() {
+	return null;
 }
 
 /**
  * A question waiting for an answer. Its select input owns ↑/↓, j/k, digits and Enter; the reader's
  * key table for questions gives those keys no action, so no key does two things.
  */
-export function QuizView({question, id, header, limit, height, margin, width, onAnswer}: QuizViewProps) {
+export function QuizView({question, id, header, limit, height, margin, width, renderChoice, onAnswer}: QuizViewProps) {
+	// The pointer is part of each choice's lines, so the select input's own indicator draws nothing.
+	const Choice = ({isSelected = false, label}: {readonly isSelected?: boolean; readonly label: string}) => <Text>{renderChoice(label, isSelected, width).join('\n')}</Text>;
 	const items = numberedChoices(question).map((label, index) => ({key: String(index), label, value: index}));
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin} width={margin + width}>
@@ -53,7 +41,7 @@ export function QuizView({question, id, header, limit, height, margin, width, on
 					key={id}
 					items={items}
 					limit={limit}
-					indicatorComponent={Pointer}
+					indicatorComponent={NoIndicator}
 					itemComponent={Choice}
 					onSelect={(item) => onAnswer(item.value)}
 				/>

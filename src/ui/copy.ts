@@ -10,7 +10,12 @@ export const copy = {
 	cursorMarker: '›',
 	doneMarker: '✓',
 	openMarker: '○',
-	quizDone: 'done',
+	quizDone: 'quiz done',
+	sectionPosition: (section: number, count: number) => `section ${section} of ${count}`,
+	questionPosition: (question: number, count: number) => `question ${question} of ${count}`,
+	essayProgress: 'essay',
+	top: 'top',
+	end: 'end',
 	caret: '▏',
 	more: '↓',
 	tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) =>

@@ -27,8 +27,10 @@ export function firstFrame(state: ReaderState, essay: Essay, pages: PageLines, i
 	if (page.kind === 'question') {
 		const fitted = pages.fitQuestion(page, layout.width, height);
 		const question = essay.quizzes[page.quiz]?.questions[page.question];
-		const choices = (question ? numberedChoices(question) : []).map((label, index) => (index === 0 ? `${copy.cursorMarker} ${label}` : `  ${label}`));
-		body = [...fitted.lines, ...choices.slice(0, fitted.limit ?? choices.length)];
+		// The select input opens with its first choice highlighted and the first `limit` in view.
+		const labels = question ? numberedChoices(question) : [];
+		const shown = labels.slice(0, fitted.limit ?? labels.length);
+		body = [...fitted.lines, ...shown.flatMap((label, index) => pages.choice(label, index === 0, layout.width))];
 	} else {
 		body = pages.linesOf(page, layout.width).slice(state.scroll, state.scroll + height);
 	}

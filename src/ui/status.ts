@@ -36,11 +36,16 @@ export function progressBar(fraction: number, cells = PROGRESS_CELLS): string {
 	return '▰'.repeat(filled) + '▱'.repeat(cells - filled);
 }
 
-/** `45% ↓` while text continues below the screen, `100%` at its bottom, empty when it all fits. */
+/**
+ * Where the screen is within the page, as a pager says it: `top ↓` at its start, `45% ↓` part-way
+ * (the share scrolled through), `end` at its bottom, and nothing when the page fits on the screen.
+ */
 export function scrollIndicator(lines: number, scroll: number, visible: number): string {
-	if (lines <= visible) return '';
-	const percent = Math.round((Math.min(lines, scroll + visible) / lines) * 100);
-	return scroll + visible < lines ? `${percent}% ${copy.more}` : `${percent}%`;
+	const furthest = lines - visible;
+	if (furthest <= 0) return '';
+	if (scroll <= 0) return `${copy.top} ${copy.more}`;
+	if (scroll >= furthest) return copy.end;
+	return `${Math.min(99, Math.max(1, Math.round((scroll / furthest) * 100)))}% ${copy.more}`;
 }
 
 function scrollOf(state: ReaderState): string {
@@ -60,10 +65,10 @@ export function pageTitle(state: ReaderState, essay: Essay): string {
 
 function position(state: ReaderState): string {
 	const stop = currentStop(state);
-	if (stop.kind === 'section') return `${stop.section + 1}/${state.document.sectionCount}`;
+	if (stop.kind === 'section') return copy.sectionPosition(stop.section + 1, state.document.sectionCount);
 	if (stop.kind === 'quiz') {
 		const count = state.document.questionCounts[stop.quiz] ?? 0;
-		return state.question >= count ? copy.quizDone : `Q${state.question + 1}/${count}`;
+		return state.question >= count ? copy.quizDone : copy.questionPosition(state.question + 1, count);
 	}
 
 	return '';
@@ -80,7 +85,7 @@ export function statusParts(state: ReaderState, essay: Essay): StatusParts {
 		left,
 		isNotice: state.notice !== undefined || state.prompt !== undefined,
 		position: position(state),
-		progress: progressBar(readingProgress(state)),
+		progress: `${copy.essayProgress} ${progressBar(readingProgress(state))}`,
 		scroll: scrollOf(state),
 		hint,
 		shortHint: hint.split('  ').at(-1) ?? '',
@@ -96,8 +101,8 @@ export function statusLine(parts: StatusParts, columns: number): {readonly left:
 	const {position, progress, scroll, hint} = parts;
 	// A notice (or the search prompt) is read whole before hints; a title can be shortened.
 	const candidates = parts.isNotice
-		? [[position, progress, scroll, hint], [position, scroll, hint], [position, scroll], [scroll], []]
-		: [[position, progress, scroll, hint], [position, scroll, hint], [scroll, hint], [position, scroll, parts.shortHint], [parts.shortHint]];
+		? [[position, scroll, progress, hint], [position, scroll, hint], [position, scroll], [scroll], []]
+		: [[position, scroll, progress, hint], [position, scroll, hint], [scroll, hint], [position, scroll, parts.shortHint], [parts.shortHint]];
 	const needed = parts.isNotice ? stringWidth(parts.left) : 16;
 	const layout = (candidate: readonly string[]) => {
 		const shown = candidate.filter((part) => part !== '');

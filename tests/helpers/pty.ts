@@ -5,12 +5,22 @@ import path from 'node:path';
 import pty from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {afterEach, expect} from 'vitest';
+import {cellRows} from './cells.js';
 import {CLI} from './paths.js';
 
 const {Terminal} = xterm;
 
-/** Marks the end of the wrapper shell's report after the program exits. */
+/** The wrapper shell prints these around the program's run; the typed command line spells them in two parts, so its echo never matches. */
+const STARTED = '[[mle-essay-test-started]]';
 const DONE = '[[mle-essay-test-done]]';
+/** The interactive shell's prompt. */
+const PROMPT = 'test$ ';
+
+/** A shell `printf` that prints `marker` on a line of its own without the marker appearing in the command's own text. */
+function printMarker(marker: string): string {
+	const half = Math.floor(marker.length / 2);
+	return `printf '%s%s\\n' '${marker.slice(0, half)}' '${marker.slice(half)}'`;
+}
 
 /** A run of the built CLI in a real pseudo-terminal, read through a headless xterm. */
 export interface PtySession {
@@ -18,6 +28,8 @@ export interface PtySession {
 	screen(): string[];
 	/** The screen joined with newlines. */
 	text(): string;
+	/** The screen cell by cell, characters and attributes (see cells.ts). */
+	cells(): string[];
 	/** Sends raw input (keys are escape sequences: see `keys`). */
 	write(data: string): void;
 	/** Resizes the pseudo-terminal and the emulator together. */
@@ -32,8 +44,10 @@ export interface PtySession {
 	isAlternateScreen(): boolean;
 	/** Whether the last cursor-visibility change showed the cursor (true if there was none). */
 	isCursorVisible(): boolean;
-	/** Everything the program wrote. */
+	/** Everything the program wrote (from its start; the shell's own output before it is left out). */
 	output(): string;
+	/** Types a line into the interactive shell the program was started from (for `fg`, say). */
+	typeLine(line: string): void;
 	dispose(): void;
 	/** The emulator itself, for reading cells (colours, bold) rather than text. */
 	readonly terminal: InstanceType<typeof Terminal>;
@@ -68,6 +82,11 @@ export interface SpawnOptions {
 	readonly cli?: string;
 	/** `null` runs the program with stdin from /dev/null instead of the terminal. */
 	readonly stdin?: 'terminal' | 'null';
+	/**
+	 * Shell commands typed before the program on the same line, as a person's shell has printed
+	 * things before they launch it: the cursor is part-way down the screen. `seq 5` when not given.
+	 */
+	readonly before?: string;
 }
 
 /** A new empty folder for saved progress, so runs never see each other's (or the developer's) progress. */
@@ -76,8 +95,10 @@ export function newStateHome(): string {
 }
 
 /**
- * Starts `node dist/cli.js …args` in a pseudo-terminal, inside a shell that reports the exit code and
- * the terminal's line settings (`stty -a`) after the program ends.
+ * Starts `node dist/cli.js …args` the way a person does: types it into an interactive shell (`bash
+ * -i` in a pseudo-terminal) after commands that print something, so the program starts with the
+ * cursor part-way down a screen that already shows text. After the program, the same line reports
+ * the exit code and the terminal's line settings (`stty -a`); the shell then waits at its prompt.
  */
 export function spawnCli(args: readonly string[], options: SpawnOptions = {}): PtySession {
 	const columns = options.columns ?? 100;
@@ -85,27 +106,37 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 	const terminal = new Terminal({cols: columns, rows, allowProposedApi: true, scrollback: 1000});
 	const env: Record<string, string> = {};
 	const stateHome = options.stateHome ?? newStateHome();
-	for (const [name, value] of Object.entries({...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, ...options.env})) {
+	const shellEnv = {PS1: PROMPT, PS2: '', HISTFILE: '', PROMPT_COMMAND: ''};
+	for (const [name, value] of Object.entries({...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, ...shellEnv, ...options.env})) {
 		// Ink prints only the last frame when CI is set.
 		if (value !== undefined && name !== 'CI' && !name.startsWith('VITEST')) env[name] = value;
 	}
 
-	const quoted = [...(options.nodeArgs ?? []), options.cli ?? CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+	const quoted = [JSON.stringify(process.execPath), ...[...(options.nodeArgs ?? []), options.cli ?? CLI, ...args].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`)].join(' ');
 	const redirect = options.stdin === 'null' ? ' < /dev/null' : '';
-	// After reporting, the shell sleeps until disposed: a pseudo-terminal whose last process has
-	// exited can drop output not yet read, and the report is the last thing written.
-	const script = `${JSON.stringify(process.execPath)} ${quoted}${redirect}; code=$?; printf '\\n[exit %s]\\n' "$code"; stty -a; printf '%s\\n' '${DONE}'; exec sleep 60`;
-	const child = pty.spawn('/bin/sh', ['-c', script], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
+	const before = options.before ?? 'seq 5';
+	const line = `${before}; ${printMarker(STARTED)}; ${quoted}${redirect}; printf '\\n[exit %s]\\n' "$?"; stty -a; ${printMarker(DONE)}`;
+	const child = pty.spawn('bash', ['--norc', '--noprofile', '-i'], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
 	let raw = '';
 	let pending = Promise.resolve();
+	let hasTyped = false;
 	child.onData((data) => {
 		raw += data;
 		pending = pending.then(() => new Promise<void>((resolve) => terminal.write(data, resolve)));
+		// Typed once the shell shows its first prompt, as a person would.
+		if (!hasTyped && raw.includes(PROMPT)) {
+			hasTyped = true;
+			child.write(line + '\r');
+		}
 	});
 	let closed = false;
 	child.onExit(() => {
 		closed = true;
 	});
+	const programOutput = (): string => {
+		const start = raw.indexOf(STARTED + '\r\n');
+		return start < 0 ? '' : raw.slice(start + STARTED.length + 2);
+	};
 
 	const screen = (): string[] => {
 		const buffer = terminal.buffer.active;
@@ -130,6 +161,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 	return {
 		screen,
 		text: () => screen().join('\n'),
+		cells: () => cellRows(terminal),
 		write(data) {
 			child.write(data);
 		},
@@ -149,9 +181,10 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		async exited(timeoutMs = 10_000) {
 			// The wrapper shell prints DONE last, after `stty -a`: wait for it even when the pty has
 			// already reported the exit, so no output is cut short.
-			await poll(() => raw.includes(DONE), timeoutMs, () => `timed out waiting for the program to exit (pty closed: ${closed})`);
-			const match = /\[exit (\d+)\]/.exec(raw);
-			const stty = raw.slice(match?.index ?? 0);
+			await poll(() => raw.includes(DONE + '\r\n'), timeoutMs, () => `timed out waiting for the program to exit (pty closed: ${closed})`);
+			const output = programOutput();
+			const match = /\[exit (\d+)\]/.exec(output);
+			const stty = output.slice(match?.index ?? 0);
 			return {code: match ? Number(match[1]) : -1, stty};
 		},
 		signal(name) {
@@ -160,7 +193,10 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		},
 		isAlternateScreen: () => terminal.buffer.active.type === 'alternate',
 		isCursorVisible: () => raw.lastIndexOf('\u001B[?25l') <= raw.lastIndexOf('\u001B[?25h'),
-		output: () => raw,
+		output: programOutput,
+		typeLine(text) {
+			child.write(text + '\r');
+		},
 		terminal,
 		dispose() {
 			try {

@@ -1,0 +1,97 @@
+import {describe, expect, it} from 'vitest';
+import {replay} from './helpers/cells.js';
+import {keys, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
+
+const start = ptySessions();
+
+/** Ink hides the cursor as it starts; the first paint hid it first. */
+const HIDE = '\u001B[?25l';
+
+/** Waits until the reader shows its status bar on the last row: the whole first screen is drawn. */
+async function firstScreen(session: PtySession, rows: number): Promise<string[]> {
+	await session.waitFor(() => (session.screen()[rows - 1] ?? '').trim() !== '');
+	await session.waitFor(() => inkHasDrawn(session));
+	return session.cells();
+}
+
+function inkHasDrawn(session: PtySession): boolean {
+	const output = session.output();
+	const second = output.indexOf(HIDE, output.indexOf(HIDE) + 1);
+	return second !== -1 && output.length > second + HIDE.length + 100;
+}
+
+describe('launched from a shell that has printed things', () => {
+	it.each([
+		[100, 30],
+		[80, 24],
+		[60, 20],
+	] as const)('at %i×%i the first screen is the same, cell for cell, as after clear', async (columns, rows) => {
+		const busy = start([], {columns, rows, before: 'seq 40'});
+		const clean = start([], {columns, rows, before: 'clear'});
+		const [afterSeq, afterClear] = await Promise.all([firstScreen(busy, rows), firstScreen(clean, rows)]);
+		expect(afterSeq).toEqual(afterClear);
+		expect(busy.text()).toContain('Hiring MLEs at early stage companies');
+		// Nothing the shell printed shows through.
+		expect(busy.screen().some((line) => /^\s*(3[0-9]|40)\s*$/.test(line))).toBe(false);
+	});
+});
+
+/** Makes a saved place by reading to it, then quitting. */
+async function saveProgress(stateHome: string, args: readonly string[], steps: (session: PtySession) => Promise<void>): Promise<void> {
+	const session = start(args, {stateHome});
+	await session.waitFor('? help');
+	await steps(session);
+	session.write('q');
+	expect((await session.exited()).code).toBe(0);
+}
+
+const resumedAt: ReadonlyArray<readonly [string, readonly string[], (session: PtySession) => Promise<void>]> = [
+	['the cover', [], async () => undefined],
+	['a section', ['--section', '3'], async () => undefined],
+	[
+		'a question',
+		['--section', '2'],
+		async (session) => {
+			session.write(keys.right);
+			await session.waitFor('Question 1 of 3');
+		},
+	],
+	[
+		'a question’s feedback',
+		['--section', '2'],
+		async (session) => {
+			session.write(keys.right);
+			await session.waitFor('Question 1 of 3');
+			session.write('1');
+			await session.waitFor(/✓|✗/);
+		},
+	],
+	[
+		'the summary',
+		['--section', '3'],
+		async (session) => {
+			session.write(keys.right);
+			await session.waitFor('Question 1 of');
+			session.write('s');
+			await session.waitFor('That is the whole essay');
+		},
+	],
+];
+
+describe("the first paint is Ink's first frame, cell for cell", () => {
+	it.each(resumedAt)('when the reader opens on %s', async (_name, args, steps) => {
+		const stateHome = newStateHome();
+		await saveProgress(stateHome, args, steps);
+		const columns = 90;
+		const rows = 26;
+		const session = start([], {stateHome, columns, rows});
+		await firstScreen(session, rows);
+		const output = session.output();
+		const inkStart = output.indexOf(HIDE, output.indexOf(HIDE) + 1);
+		// The terminal as it was the moment before Ink wrote anything, and after Ink's first frame.
+		const painted = await replay(output.slice(0, inkStart), columns, rows);
+		const drawn = await replay(output, columns, rows);
+		expect(painted).toEqual(drawn);
+		expect(painted.join('')).not.toMatch(/^(\{[^}]*\} *)*$/);
+	});
+});
