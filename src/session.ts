@@ -67,7 +67,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 	const {stdout, stdin} = process;
 	const screen = new FullScreen({stdout, stdin});
-	const running: {unmount?: () => void} = {};
+	const running: {unmount?: () => void; suspend?: () => Promise<void>} = {};
 	const finish = (code: number, message?: string): never => {
 		try {
 			running.unmount?.();
@@ -80,6 +80,32 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		process.exit(code);
 	};
 
+	// Ctrl+Z (a key in raw mode) and a SIGTSTP from outside both suspend as less does: the terminal
+	// goes back to the shell as it was, the whole job stops, and `fg` brings the reader back at the
+	// terminal's size now.
+	const onStopSignal = (): void => {
+		void running.suspend?.();
+	};
+	const stopProcess = async (): Promise<void> => {
+		screen.restore();
+		// Ink has let go of stdin, and a signal listener does not keep Node running: without this
+		// timer the process would end as soon as it is continued, before SIGCONT is handled.
+		const keepAlive = setInterval(() => undefined, 60_000);
+		const continued = new Promise<void>((resolve) => process.once('SIGCONT', () => resolve()));
+		// Without a listener SIGTSTP stops this process too; the signal goes to the whole job (npx
+		// and its shell among them), so the shell sees it stop.
+		process.off('SIGTSTP', onStopSignal);
+		process.kill(0, 'SIGTSTP');
+		await continued;
+		clearInterval(keepAlive);
+		process.on('SIGTSTP', onStopSignal);
+		screen.enter();
+		// Node learns of a resize from SIGWINCH, which goes to the job in the foreground: a resize
+		// while the reader was stopped reached the shell. Ask again, as the terminal would.
+		process.kill(process.pid, 'SIGWINCH');
+	};
+
+	process.on('SIGTSTP', onStopSignal);
 	process.on('SIGTERM', () => finish(143));
 	process.on('SIGHUP', () => finish(129));
 	process.on('SIGINT', () => finish(130));
@@ -98,8 +124,9 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		// paint in the same turn of the event loop, and no resize can come between the two.
 		await prepareSaving();
 		const {mount} = await import('./ui/mount.js');
-		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)});
+		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)}, stopProcess);
 		running.unmount = mounted.unmount;
+		running.suspend = mounted.suspend;
 		return finish(await mounted.exited);
 	} catch (error) {
 		return finish(1, error instanceof Error ? error.message : String(error));

@@ -280,14 +280,23 @@ describe('help', () => {
 });
 
 describe('quitting', () => {
-	it('quits with q or Esc, and with code 130 on Ctrl+C from every screen', () => {
+	it('quits with q, and with code 130 on Ctrl+C from every screen', () => {
 		expect(press(start(), 'q').exitCode).toBe(0);
-		expect(press(start(), 'escape').exitCode).toBe(0);
 		for (const keys of [[], ['?'], ['t'], ['/'], ['right', 'right'], ['5'], ['/', 'a', 'enter']]) {
 			expect(press(start(0, fakeDocument({matches: [{section: 0, line: 1}]})), ...keys, 'ctrl+c').exitCode, keys.join(' ')).toBe(130);
 		}
 
-		expect(press(start(), 't', 'q').exitCode).toBe(0);
+		// In the contents and help, q closes them, as in less.
+		expect(press(start(), 't', 'q')).toMatchObject({exitCode: undefined, overlay: 'none'});
+		expect(press(start(), '?', 'q')).toMatchObject({exitCode: undefined, overlay: 'none'});
+	});
+
+	it('never quits on Esc: not on the page, not on a question, not after a search that found nothing', () => {
+		expect(press(start(), 'escape').exitCode).toBeUndefined();
+		expect(press(start(2), 'escape').exitCode).toBeUndefined();
+		expect(keyContext(start(2))).toBe('question');
+		const failed = press(start(0, fakeDocument({matches: []})), '/', 'z', 'enter');
+		expect(press(failed, 'escape', 'escape', 'escape').exitCode).toBeUndefined();
 	});
 
 	it('does not quit on Esc when a screen is open; it closes it', () => {
@@ -330,6 +339,67 @@ describe('bounds', () => {
 			expect(state.question).toBeGreaterThanOrEqual(0);
 			expect(state.question).toBeLessThanOrEqual(3);
 			expect(state.exitCode).toBeUndefined();
+		}
+	});
+});
+
+describe('paging as in less', () => {
+	it('moves half a page with d and u, and with Ctrl+D and Ctrl+U', () => {
+		const half = Math.floor(body / 2);
+		expect(press(start(), 'd').scroll).toBe(half);
+		expect(press(start(), 'ctrl+d', 'ctrl+d').scroll).toBe(2 * half);
+		expect(press(start(), 'd', 'd', 'u').scroll).toBe(half);
+		expect(press(start(), 'd', 'ctrl+u', 'ctrl+u').scroll).toBe(0);
+	});
+
+	it('pages with Ctrl+F and Ctrl+B as with Space and b', () => {
+		expect(press(start(), 'ctrl+f').scroll).toBe(pageRows(30));
+		expect(press(start(), 'ctrl+f', 'ctrl+f', 'ctrl+b').scroll).toBe(pageRows(30));
+	});
+
+	it('b and PgUp at the top of a section go to the end of what came before, as Space at the bottom goes on', () => {
+		const back = press(start(3), 'b');
+		expect(back.stop).toBe(2);
+		const fromSection = press(start(1), 'pageup');
+		expect(fromSection).toMatchObject({stop: 0, scroll: maxScroll(start(0))});
+		expect(maxScroll(start(0))).toBeGreaterThan(0);
+		expect(press(start(0), 'b').notice).toMatch(/cover/);
+		// Space and b undo each other across the boundary.
+		const atEnd = press(start(0), 'G');
+		expect(press(atEnd, 'space', 'b')).toMatchObject({stop: 0, scroll: atEnd.scroll});
+	});
+
+	it('pages through help with Space, PgDn, PgUp, b, g and G, and q closes it', () => {
+		const small = initialState(fakeDocument(), {columns: 80, rows: 14});
+		const help = press(small, '?');
+		const paged = press(help, 'space');
+		expect(paged.helpScroll).toBe(pageRows(14));
+		expect(press(help, 'pagedown', 'b').helpScroll).toBe(0);
+		const bottom = press(help, 'G');
+		expect(bottom.helpScroll).toBe(helpLineCount() - bodyRows(14));
+		expect(press(bottom, 'g').helpScroll).toBe(0);
+		expect(press(bottom, 'pageup').helpScroll).toBe(bottom.helpScroll - pageRows(14));
+		expect(press(help, 'q')).toMatchObject({overlay: 'none', exitCode: undefined});
+	});
+
+	it('takes 1–9 wherever the reader can move: after answering, on a finished quiz, in the contents', () => {
+		const answered = press(start(2), '1');
+		expect(currentPage(answered).kind).toBe('feedback');
+		expect(press(answered, '3').stop).toBe(3);
+		// Answered to the end, on to the next section, and back: the finished quiz's review.
+		const finished = press(start(2), '1', 'enter', '2', 'enter', '3', 'enter', 'left');
+		expect(finished.stop).toBe(2);
+		expect(currentPage(finished).kind).toBe('recap');
+		expect(press(finished, '1').stop).toBe(0);
+		expect(press(start(1), 't', '3')).toMatchObject({overlay: 'none', stop: 3});
+	});
+
+	it('Ctrl+Z asks to suspend from every screen, and changes nothing else', () => {
+		for (const keys of [[], ['?'], ['t'], ['/'], ['right', 'right'], ['5']]) {
+			const before = press(start(), ...keys);
+			const after = press(before, 'ctrl+z');
+			expect(after.suspensions, keys.join(' ')).toBe(before.suspensions + 1);
+			expect({...after, suspensions: 0, notice: undefined}).toEqual({...before, suspensions: 0, notice: undefined});
 		}
 	});
 });

@@ -53,19 +53,22 @@ describe('help screen', () => {
 		const {lastFrame} = render(<Help scroll={0} height={80} margin={2} attribution="“Hiring MLEs at early stage companies” — jxnl · April 8, 2024 · hiring" />);
 		const frame = lastFrame() ?? '';
 		expect(frame).toContain('  Reading');
-		expect(frame).toContain('    → l n         next section (or the quiz after a pattern)');
-		expect(frame).toContain('    1–9           jump to section N (the cover is 1)');
-		expect(frame).toContain('    t             table of contents');
-		expect(frame).toContain('    Space         page down; at the bottom, go on');
+		const row = (keys: string, description: string) => `    ${keys}`.padEnd(2 + 21) + description;
+		expect(frame).toContain(row('→ l n', 'next section (or the quiz after a pattern)'));
+		expect(frame).toContain(row('1–9', 'jump to section N (the cover is 1)'));
+		expect(frame).toContain(row('t', 'table of contents'));
+		expect(frame).toContain(row('Space PgDn Ctrl+F', 'page down; at the bottom of a section, go on to what follows'));
 		expect(frame).toContain('  Quiz');
-		expect(frame).toContain('    s             skip the quiz (it stays open in the contents)');
-		expect(frame).toContain('    /             search the essay');
+		expect(frame).toContain(row('s', 'skip the quiz (it stays open in the contents)'));
+		expect(frame).toContain(row('/', 'search the essay'));
+		expect(frame).toContain(row('Ctrl+Z', 'suspend to the shell (fg comes back)'));
 		expect(frame).toContain('jxnl · April 8, 2024');
 	});
 
 	it('shows only the lines that fit, from the scroll position', () => {
 		const {lastFrame} = render(<Help scroll={1} height={3} margin={0} attribution="x" />);
-		expect(lastFrame()).toBe('  → l n         next section (or the quiz after a pattern)\n  ← h p         previous section\n  ↓ j           scroll down a line');
+		const row = (keys: string, description: string) => `  ${keys}`.padEnd(21) + description;
+		expect(lastFrame()).toBe([row('→ l n', 'next section (or the quiz after a pattern)'), row('← h p', 'previous section'), row('↓ j', 'scroll down a line')].join('\n'));
 	});
 });
 

@@ -8,6 +8,9 @@ export type Action =
 	| {readonly type: 'resize'; readonly screen: ScreenSize}
 	| {readonly type: 'scroll'; readonly lines: number}
 	| {readonly type: 'page'; readonly direction: 1 | -1}
+	| {readonly type: 'halfPage'; readonly direction: 1 | -1}
+	/** Page up; at the top of a page, go back to the end of the one before. */
+	| {readonly type: 'retreat'}
 	| {readonly type: 'top'}
 	| {readonly type: 'bottom'}
 	| {readonly type: 'advance'}
@@ -25,6 +28,7 @@ export type Action =
 	| {readonly type: 'tocMove'; readonly by: number}
 	| {readonly type: 'tocSelect'}
 	| {readonly type: 'helpScroll'; readonly lines: number}
+	| {readonly type: 'helpPage'; readonly direction: 1 | -1}
 	| {readonly type: 'openSearch'}
 	| {readonly type: 'searchType'; readonly text: string}
 	| {readonly type: 'searchErase'}
@@ -34,7 +38,9 @@ export type Action =
 	| {readonly type: 'searchClear'}
 	/** A message for the status bar from outside the reader (saving failed, for example). */
 	| {readonly type: 'notify'; readonly text: string}
-	| {readonly type: 'quit'; readonly code: number};
+	| {readonly type: 'quit'; readonly code: number}
+	/** Hand the terminal back to the shell until `fg` (Ctrl+Z). */
+	| {readonly type: 'suspend'};
 
 /** The `type` of an action. */
 export type ActionType = Action['type'];

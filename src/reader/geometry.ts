@@ -24,3 +24,8 @@ export function isTooSmall(size: ScreenSize): boolean {
 export function pageRows(rows: number): number {
 	return Math.max(1, bodyRows(rows) - 2);
 }
+
+/** How far a half-page key moves (d, u, Ctrl+D, Ctrl+U), as in less. */
+export function halfPageRows(rows: number): number {
+	return Math.max(1, Math.floor(bodyRows(rows) / 2));
+}

@@ -32,8 +32,9 @@ export interface KeyBinding {
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 const interrupt: KeyBinding = {keys: ['ctrl+c'], action: {type: 'quit', code: 130}, description: 'quit from anywhere'};
+const suspend: KeyBinding = {keys: ['ctrl+z'], action: {type: 'suspend'}, description: 'suspend to the shell (fg comes back)'};
+// Esc never quits (less and vim users press it to back out of things): it closes what is open.
 const quit: KeyBinding = {keys: ['q'], action: {type: 'quit', code: 0}, description: 'quit'};
-const quitOrEscape: KeyBinding = {keys: ['q', 'escape'], action: {type: 'quit', code: 0}, description: 'quit'};
 const help: KeyBinding = {keys: ['?'], action: {type: 'openHelp'}, description: 'help', hint: 'help'};
 const toc: KeyBinding = {keys: ['t'], action: {type: 'openToc'}, description: 'table of contents'};
 const next: KeyBinding = {keys: ['right', 'l', 'n'], action: {type: 'next'}, description: 'next section (or the quiz after a pattern)'};
@@ -50,13 +51,14 @@ const jump: KeyBinding = {
 const scrolling: readonly KeyBinding[] = [
 	lineDown,
 	lineUp,
-	{keys: ['space'], action: {type: 'advance'}, description: 'page down; at the bottom, go on'},
-	{keys: ['pagedown'], action: {type: 'page', direction: 1}, description: 'page down'},
-	{keys: ['pageup', 'b'], action: {type: 'page', direction: -1}, description: 'page up'},
+	{keys: ['space', 'pagedown', 'ctrl+f'], action: {type: 'advance'}, description: 'page down; at the bottom of a section, go on to what follows'},
+	{keys: ['b', 'pageup', 'ctrl+b'], action: {type: 'retreat'}, description: 'page up; at the top of a section, back to the end of what came before'},
+	{keys: ['d', 'ctrl+d'], action: {type: 'halfPage', direction: 1}, description: 'half a page down'},
+	{keys: ['u', 'ctrl+u'], action: {type: 'halfPage', direction: -1}, description: 'half a page up'},
 	{keys: ['g', 'home'], action: {type: 'top'}, description: 'top'},
 	{keys: ['G', 'end'], action: {type: 'bottom'}, description: 'bottom'},
 ];
-const search: KeyBinding = {keys: ['/'], action: {type: 'openSearch'}, description: 'search the essay'};
+const search: KeyBinding = {keys: ['/'], action: {type: 'openSearch'}, description: 'search the essay (Enter alone repeats the last search)'};
 const searchBindings: readonly KeyBinding[] = [
 	{keys: ['n'], action: {type: 'searchNext', direction: 1}, description: 'next match (while searching)', hint: 'next match'},
 	{keys: ['N'], action: {type: 'searchNext', direction: -1}, description: 'previous match (while searching)'},
@@ -67,6 +69,7 @@ const promptBindings: readonly KeyBinding[] = [
 	{keys: ['backspace'], action: {type: 'searchErase'}, description: 'delete a character'},
 	{keys: ['escape'], action: {type: 'searchCancel'}, description: 'cancel', hint: 'cancel'},
 	interrupt,
+	suspend,
 ];
 const cont: KeyBinding = {keys: ['enter', 'right', 'l', 'n'], action: {type: 'continue'}, description: 'continue', hint: 'continue'};
 const advance: KeyBinding = {keys: ['space'], action: {type: 'advance'}, description: 'page down; at the bottom, continue'};
@@ -83,8 +86,10 @@ const answerDirectly: KeyBinding = {
 	action: (key) => ({type: 'answer', choice: Number(key) - 1}),
 	description: 'answer with choice N',
 };
+const always: readonly KeyBinding[] = [quit, interrupt, suspend];
 
-const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, toc, search, help, quitOrEscape, interrupt];
+const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, toc, search, help, ...always];
+const close = (keys: readonly KeyName[]): KeyBinding => ({keys, action: {type: 'closeOverlay'}, description: 'close', hint: 'close'});
 
 /** `base` without the keys `overrides` take, then the overrides first. */
 function withOverrides(overrides: readonly KeyBinding[], base: readonly KeyBinding[]): KeyBinding[] {
@@ -103,28 +108,33 @@ export const keyBindings: Readonly<Record<KeyContext, readonly KeyBinding[]>> = 
 	reader,
 	searching: withOverrides(searchBindings, reader),
 	searchPrompt: promptBindings,
-	question: [choose, answer, answerDirectly, backFromQuiz, skip, toc, help, quitOrEscape, interrupt],
-	feedback: [cont, advance, backFromQuiz, lineDown, lineUp, skip, retake, toc, help, quitOrEscape, interrupt],
-	recap: [cont, advance, backFromQuiz, lineDown, lineUp, {...retake, hint: 'retake'}, toc, help, quitOrEscape, interrupt],
-	summary: [next, {...previous, hint: 'back'}, ...scrolling, jump, {...toc, hint: 'contents'}, help, {...quitOrEscape, hint: 'quit'}, interrupt],
+	question: [choose, answer, answerDirectly, backFromQuiz, skip, toc, help, ...always],
+	feedback: [cont, advance, backFromQuiz, lineDown, lineUp, skip, retake, jump, toc, help, ...always],
+	recap: [cont, advance, backFromQuiz, lineDown, lineUp, {...retake, hint: 'retake'}, jump, toc, help, ...always],
+	summary: [next, {...previous, hint: 'back'}, ...scrolling, jump, {...toc, hint: 'contents'}, help, {...quit, hint: 'quit'}, interrupt, suspend],
 	toc: [
 		{keys: ['down', 'j'], action: {type: 'tocMove', by: 1}, description: 'next entry'},
 		{keys: ['up', 'k'], action: {type: 'tocMove', by: -1}, description: 'previous entry'},
 		{keys: ['home', 'g'], action: {type: 'tocMove', by: -Infinity}, description: 'first entry'},
 		{keys: ['end', 'G'], action: {type: 'tocMove', by: Infinity}, description: 'last entry'},
 		{keys: ['enter', 'right', 'l'], action: {type: 'tocSelect'}, description: 'open the entry', hint: 'open'},
-		{keys: ['escape', 't'], action: {type: 'closeOverlay'}, description: 'close', hint: 'close'},
-		quit,
+		{...jump, description: 'open section N'},
+		close(['escape', 't', 'q']),
 		interrupt,
+		suspend,
 	],
 	help: [
-		{keys: ['down', 'j'], action: {type: 'helpScroll', lines: 1}, description: 'scroll down'},
-		{keys: ['up', 'k'], action: {type: 'helpScroll', lines: -1}, description: 'scroll up'},
-		{keys: ['escape', '?'], action: {type: 'closeOverlay'}, description: 'close', hint: 'close'},
-		quit,
+		{keys: ['down', 'j'], action: {type: 'helpScroll', lines: 1}, description: 'scroll down a line'},
+		{keys: ['up', 'k'], action: {type: 'helpScroll', lines: -1}, description: 'scroll up a line'},
+		{keys: ['space', 'pagedown', 'ctrl+f'], action: {type: 'helpPage', direction: 1}, description: 'page down'},
+		{keys: ['b', 'pageup', 'ctrl+b'], action: {type: 'helpPage', direction: -1}, description: 'page up'},
+		{keys: ['g', 'home'], action: {type: 'helpScroll', lines: -Infinity}, description: 'top'},
+		{keys: ['G', 'end'], action: {type: 'helpScroll', lines: Infinity}, description: 'bottom'},
+		close(['escape', '?', 'q']),
 		interrupt,
+		suspend,
 	],
-	tooSmall: [quit, interrupt],
+	tooSmall: [...always],
 };
 
 /** The action a key triggers in a context, or undefined when the key means nothing there. */
@@ -155,18 +165,25 @@ export type HelpLine =
 	| {readonly kind: 'text'; readonly text: string}
 	| {readonly kind: 'blank'};
 
-const HELP_GROUPS: ReadonlyArray<readonly [string, readonly KeyBinding[]]> = [
-	['Reading', reader],
-	['Search (/ opens the prompt in the status bar)', [...searchBindings, ...promptBindings.filter((binding) => binding !== interrupt)]],
-	['Quiz', [choose, answer, answerDirectly, cont, advance, backFromQuiz, skip, retake]],
-	['Table of contents', keyBindings.toc.filter((binding) => binding !== interrupt && binding !== quit)],
-	['This screen', keyBindings.help.filter((binding) => binding !== interrupt && binding !== quit)],
+const notAlways = (bindings: readonly KeyBinding[]): KeyBinding[] => bindings.filter((binding) => !always.includes(binding));
+
+/**
+ * The key table grouped as the help screen and README present it: every key of every context, once
+ * per group. (`This screen` is help itself.)
+ */
+export const keyGroups: ReadonlyArray<readonly [string, readonly KeyBinding[]]> = [
+	['Reading', notAlways(reader)],
+	['Search (/ opens the prompt in the status bar)', [...searchBindings, ...notAlways(promptBindings)]],
+	['Quiz', [choose, answer, answerDirectly, cont, advance, backFromQuiz, skip, retake, {...jump, description: 'after answering: jump to section N'}]],
+	['Table of contents', notAlways(keyBindings.toc)],
+	['This screen', notAlways(keyBindings.help)],
+	['Anywhere', always],
 ];
 
 /** The help screen, line by line, generated from the key table; `attribution` closes it. */
 export function helpLines(attribution: string): HelpLine[] {
 	const lines: HelpLine[] = [];
-	for (const [title, bindings] of HELP_GROUPS) {
+	for (const [title, bindings] of keyGroups) {
 		if (lines.length > 0) lines.push({kind: 'blank'});
 		lines.push({kind: 'title', text: title});
 		for (const binding of bindings) {

@@ -17,6 +17,9 @@ export interface InkKey {
 	readonly meta?: boolean;
 }
 
+/** Ctrl+letter keys the reader binds: interrupt, suspend, and less's paging keys. */
+const CTRL_KEYS = new Set(['c', 'z', 'f', 'b', 'd', 'u']);
+
 /** A key as the bindings name it: `right`, `pagedown`, `space`, `ctrl+c`, or the character typed (`q`, `G`, `?`). */
 export type KeyName = string;
 
@@ -25,7 +28,7 @@ export type KeyName = string;
  * escape sequences, modified letters), so stray input never triggers a command.
  */
 export function keyName(input: string, key: InkKey): KeyName | undefined {
-	if (key.ctrl && input === 'c') return 'ctrl+c';
+	if (key.ctrl && CTRL_KEYS.has(input)) return `ctrl+${input}`;
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';
@@ -52,6 +55,11 @@ const CONTROL_NAMES: Readonly<Record<string, KeyName>> = {
 	'\u007F': 'backspace',
 	'\b': 'backspace',
 	'\u0003': 'ctrl+c',
+	'\u001A': 'ctrl+z',
+	'\u0006': 'ctrl+f',
+	'\u0002': 'ctrl+b',
+	'\u0004': 'ctrl+d',
+	'\u0015': 'ctrl+u',
 };
 
 /** One key press out of a chunk of input: its name (if it is a key the reader knows) and its text. */
@@ -87,6 +95,11 @@ const LABELS: Readonly<Record<string, string>> = {
 	tab: 'Tab',
 	backspace: 'Backspace',
 	'ctrl+c': 'Ctrl+C',
+	'ctrl+z': 'Ctrl+Z',
+	'ctrl+f': 'Ctrl+F',
+	'ctrl+b': 'Ctrl+B',
+	'ctrl+d': 'Ctrl+D',
+	'ctrl+u': 'Ctrl+U',
 };
 
 /** How a key is written on the help screen and in the status bar. */

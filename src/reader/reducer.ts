@@ -1,6 +1,6 @@
 import type {Answers} from '../essay/score.js';
 import type {Action} from './actions.js';
-import {bodyRows, isTooSmall, pageRows, type ScreenSize} from './geometry.js';
+import {bodyRows, halfPageRows, isTooSmall, pageRows, type ScreenSize} from './geometry.js';
 import {helpLineCount, resolveKey, type KeyContext} from './key-bindings.js';
 import type {Page} from './page.js';
 import {stopOfSection, type Stop} from './path.js';
@@ -129,6 +129,12 @@ function retake(state: ReaderState): ReaderState {
 	return {...setAnswers(state, stop.quiz, answers.map(() => undefined)), question: 0, scroll: 0};
 }
 
+function retreat(state: ReaderState): ReaderState {
+	if (state.scroll > 0) return scrollTo(state, state.scroll - pageRows(state.screen.rows));
+	if (state.stop === 0) return {...state, notice: 'This is the cover: the essay starts here.'};
+	return enterStop(state, state.stop - 1, {atBottom: true});
+}
+
 function advance(state: ReaderState): ReaderState {
 	if (state.scroll < maxScroll(state)) return scrollTo(state, state.scroll + pageRows(state.screen.rows));
 	const page = currentPage(state);
@@ -234,6 +240,10 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return scrollTo(state, state.scroll + action.lines);
 		case 'page':
 			return scrollTo(state, state.scroll + action.direction * pageRows(state.screen.rows));
+		case 'halfPage':
+			return scrollTo(state, state.scroll + action.direction * halfPageRows(state.screen.rows));
+		case 'retreat':
+			return retreat(state);
 		case 'top':
 			return scrollTo(state, 0);
 		case 'bottom':
@@ -270,6 +280,8 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return enterStop(state, state.tocCursor);
 		case 'helpScroll':
 			return {...state, helpScroll: clamp(state.helpScroll + action.lines, 0, maxHelpScroll(state))};
+		case 'helpPage':
+			return {...state, helpScroll: clamp(state.helpScroll + action.direction * pageRows(state.screen.rows), 0, maxHelpScroll(state))};
 		case 'openSearch':
 			return {...state, prompt: ''};
 		case 'searchType':
@@ -288,5 +300,7 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return {...state, notice: action.text};
 		case 'quit':
 			return {...state, exitCode: action.code};
+		case 'suspend':
+			return {...state, suspensions: state.suspensions + 1};
 	}
 }

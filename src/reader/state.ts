@@ -56,6 +56,8 @@ export interface ReaderState {
 	readonly notice: string | undefined;
 	/** Set when the reader asked to leave: the process exit code. */
 	readonly exitCode: number | undefined;
+	/** How many times the reader has asked to suspend (Ctrl+Z); each new one hands the terminal to the shell. */
+	readonly suspensions: number;
 }
 
 /** Where to open: a stop, how far down it, which question. */
@@ -104,5 +106,6 @@ export function initialState(
 		search: undefined,
 		notice: options.notice,
 		exitCode: undefined,
+		suspensions: 0,
 	};
 }

@@ -35,6 +35,8 @@ export interface AppProps {
 	readonly start?: AppStart;
 	/** Called once when the reader asks to leave, with the exit code (0 for q, 130 for Ctrl+C). */
 	readonly onExit: (code: number) => void;
+	/** Called each time the reader asks to suspend to the shell (Ctrl+Z). */
+	readonly onSuspend?: () => void;
 	/** Called on every change of place or answers; returns a warning to show when saving failed. */
 	readonly onProgress?: (progress: Progress) => string | undefined;
 }
@@ -57,7 +59,7 @@ function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): T
 }
 
 /** The interactive reader: picks the screen for the state; all logic lives in the reducer. */
-export function App({essay, pages, document, start = {}, onExit, onProgress}: AppProps) {
+export function App({essay, pages, document, start = {}, onExit, onSuspend, onProgress}: AppProps) {
 	const size = useWindowSize();
 	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, start));
 
@@ -68,6 +70,10 @@ export function App({essay, pages, document, start = {}, onExit, onProgress}: Ap
 	useEffect(() => {
 		if (state.exitCode !== undefined) onExit(state.exitCode);
 	}, [state.exitCode, onExit]);
+
+	useEffect(() => {
+		if (state.suspensions > 0) onSuspend?.();
+	}, [state.suspensions, onSuspend]);
 
 	// While the reader reads, render the sections on either side, so the next → draws from the cache.
 	const width = columnLayout(state.screen.columns).width;

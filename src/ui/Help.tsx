@@ -11,8 +11,8 @@ export interface HelpProps {
 	readonly attribution: string;
 }
 
-/** Width of the key column. */
-const KEY_COLUMN = 16;
+/** Width of the key column: the longest keys, indented, and two spaces. */
+const KEY_COLUMN = Math.max(...helpLines('').map((line) => (line.kind === 'key' ? line.keys.length : 0))) + 4;
 
 /** Every key binding, generated from the key table, scrolled to `scroll`. */
 export function Help({scroll, height, margin, attribution}: HelpProps) {

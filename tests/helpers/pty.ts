@@ -182,6 +182,8 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 			// The wrapper shell prints DONE last, after `stty -a`: wait for it even when the pty has
 			// already reported the exit, so no output is cut short.
 			await poll(() => raw.includes(DONE + '\r\n'), timeoutMs, () => `timed out waiting for the program to exit (pty closed: ${closed})`);
+			// The emulator has the report on screen too.
+			await pending;
 			const output = programOutput();
 			const match = /\[exit (\d+)\]/.exec(output);
 			const stty = output.slice(match?.index ?? 0);
