@@ -150,12 +150,52 @@ describe('search', () => {
 		await session.waitFor('“typescript”: match 1 of 1');
 		expect(session.text()).toContain('section 2 of 3');
 		expect(session.text()).toContain('debugging TypeScript build errors');
-		expect(session.output()).toContain('\u001B[7mTypeScript');
+		// The current match: reverse video, bold and underlined.
+		expect(session.cells().join('\n')).toMatch(/\/bur\}TypeScript/);
 		session.write('n');
 		await session.waitFor('search wrapped to the top');
 		session.write(keys.escape);
 		await session.waitFor((text) => !text.includes('match 1 of 1'));
 		session.write('n');
 		await session.waitFor('Question 1 of 3');
+	});
+
+	it('finds a phrase where the wrap falls inside it, marks the current match apart, and / Enter repeats', async () => {
+		const session = start([], {columns: 100, rows: 30});
+		await session.waitFor('section 1 of 3');
+		session.write('/two dozen engineers');
+		await session.waitFor('/two dozen engineers▏');
+		session.write(keys.enter);
+		await session.waitFor('“two dozen engineers”: match 1 of 1');
+		// At 100 columns the line ends after "dozen": both parts are marked as the current match.
+		const lines = session.cells().filter((row) => row.includes('bur}'));
+		expect(lines.length).toBeGreaterThanOrEqual(1);
+		expect(session.cells().join('\n')).toMatch(/bur\}(two )?dozen/);
+		session.write(keys.escape);
+		await session.waitFor((text) => !text.includes('match 1 of 1'));
+		expect(session.cells().join('\n')).not.toMatch(/\/bur\}/);
+		session.write('/');
+		await session.waitFor('/▏');
+		session.write(keys.enter);
+		await session.waitFor('“two dozen engineers”: match 1 of 1');
+	});
+
+	it('after a search that found nothing, n says so again and Esc does not quit', async () => {
+		const session = start([], {columns: 100, rows: 30});
+		await session.waitFor('section 1 of 3');
+		session.write('/zebra');
+		await session.waitFor('/zebra▏');
+		session.write(keys.enter);
+		await session.waitFor('No match for “zebra”');
+		session.write('j');
+		await session.waitFor((text) => !text.includes('No match'));
+		session.write('n');
+		await session.waitFor('No match for “zebra”');
+		expect(session.text()).toContain('section 1 of 3');
+		session.write(keys.escape);
+		session.write(keys.escape);
+		session.write('t');
+		await session.waitFor('Contents');
+		expect(session.isAlternateScreen()).toBe(true);
 	});
 });

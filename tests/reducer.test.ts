@@ -173,9 +173,9 @@ describe('quizzes', () => {
 
 describe('search', () => {
 	const matches = [
-		{section: 0, line: 50},
-		{section: 1, line: 3},
-		{section: 2, line: 40},
+		{section: 0, line: 50, offset: 3000},
+		{section: 1, line: 3, offset: 200},
+		{section: 2, line: 40, offset: 2400},
 	];
 	const searching = (from = start()) => press(from, '/', 'd', 'a', 't', 'a', 'enter');
 	const document = fakeDocument({matches});
@@ -185,7 +185,7 @@ describe('search', () => {
 		expect(typing.prompt).toBe('dat');
 		expect(keyContext(typing)).toBe('searchPrompt');
 		const found = searching(press(start(0, document), 'pagedown'));
-		expect(found.search).toEqual({query: 'data', match: {section: 0, line: 50}});
+		expect(found.search).toEqual({query: 'data', match: matches[0]});
 		expect(found.scroll).toBe(48);
 		expect(found.notice).toBe('“data”: match 1 of 3');
 		expect(keyContext(found)).toBe('searching');
@@ -195,14 +195,14 @@ describe('search', () => {
 		const found = searching(start(0, document));
 		const second = press(found, 'n');
 		expect(currentStop(second)).toEqual({kind: 'section', section: 1});
-		expect(second.search?.match).toEqual({section: 1, line: 3});
+		expect(second.search?.match).toEqual(matches[1]);
 		const third = press(second, 'n');
-		expect(third.search?.match).toEqual({section: 2, line: 40});
+		expect(third.search?.match).toEqual(matches[2]);
 		const wrapped = press(third, 'n');
-		expect(wrapped.search?.match).toEqual({section: 0, line: 50});
+		expect(wrapped.search?.match).toEqual(matches[0]);
 		expect(wrapped.notice).toMatch(/search wrapped to the top/);
 		const back = press(found, 'N');
-		expect(back.search?.match).toEqual({section: 2, line: 40});
+		expect(back.search?.match).toEqual(matches[2]);
 		expect(back.notice).toMatch(/search wrapped to the bottom/);
 	});
 
@@ -216,6 +216,25 @@ describe('search', () => {
 	it('says so when nothing matches, and Esc cancels the prompt', () => {
 		expect(press(start(0, document), '/', 'n', 'o', 'n', 'e', 'enter').notice).toBe('No match for “none”.');
 		expect(press(start(0, document), '/', 'x', 'escape').prompt).toBeUndefined();
+	});
+
+	it('after a search that found nothing, n and N say so again instead of moving on', () => {
+		const failed = press(start(0, document), '/', 'n', 'o', 'n', 'e', 'enter');
+		for (const key of ['n', 'N']) {
+			const again = press(failed, key);
+			expect(again.stop, key).toBe(0);
+			expect(again.notice, key).toBe('No match for “none”.');
+		}
+
+		// Esc ends it; then n is the next section again.
+		expect(press(failed, 'escape', 'n').stop).toBe(1);
+	});
+
+	it('/ then Enter with nothing typed repeats the last search, even after Esc cleared it', () => {
+		const cleared = press(searching(start(0, document)), 'escape');
+		const repeated = press(cleared, '/', 'enter');
+		expect(repeated.search).toEqual({query: 'data', match: matches[0]});
+		expect(press(start(0, document), '/', 'enter')).toMatchObject({search: undefined, prompt: undefined});
 	});
 
 	it('accepts pasted text and keeps control characters out of the prompt', () => {
@@ -283,7 +302,7 @@ describe('quitting', () => {
 	it('quits with q, and with code 130 on Ctrl+C from every screen', () => {
 		expect(press(start(), 'q').exitCode).toBe(0);
 		for (const keys of [[], ['?'], ['t'], ['/'], ['right', 'right'], ['5'], ['/', 'a', 'enter']]) {
-			expect(press(start(0, fakeDocument({matches: [{section: 0, line: 1}]})), ...keys, 'ctrl+c').exitCode, keys.join(' ')).toBe(130);
+			expect(press(start(0, fakeDocument({matches: [{section: 0, line: 1, offset: 10}]})), ...keys, 'ctrl+c').exitCode, keys.join(' ')).toBe(130);
 		}
 
 		// In the contents and help, q closes them, as in less.
@@ -324,8 +343,8 @@ describe('starting', () => {
 
 describe('bounds', () => {
 	it('keeps stop, scroll and question in range through any sequence of keys and answers', () => {
-		const keys = ['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'space', 'g', 'G', 'home', 'end', '1', '2', '3', '9', 't', 'enter', '?', 'j', 'k', 'x', 'b', 'n', 'N', 'p', 's', 'r', '/', 'escape', 'backspace'];
-		let state = start(0, fakeDocument({matches: [{section: 1, line: 2}]}));
+		const keys = ['right', 'left', 'up', 'down', 'pageup', 'pagedown', 'space', 'g', 'G', 'home', 'end', '1', '2', '3', '9', 't', 'enter', '?', 'j', 'k', 'x', 'b', 'n', 'N', 'p', 's', 'r', '/', 'escape', 'backspace', 'd', 'u', 'ctrl+f', 'ctrl+b', 'ctrl+d', 'ctrl+u', 'ctrl+z', 'q'];
+		let state = start(0, fakeDocument({matches: [{section: 1, line: 2, offset: 40}]}));
 		let seed = 7;
 		for (let step = 0; step < 5000; step++) {
 			seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -4,7 +4,8 @@ import {describe, expect, it} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {createPages} from '../src/render/pages.js';
 import {fitQuestion, renderFeedback, renderQuizForPrint, renderRecap, renderSummary} from '../src/render/quiz.js';
-import {createSearchIndex, highlightMatches} from '../src/render/search.js';
+import {createSearchIndex} from '../src/render/search.js';
+import {renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {ESSAY} from './helpers/paths.js';
 
@@ -108,17 +109,41 @@ describe('search over the rendered text', () => {
 	it('matches what is shown, not the markdown source', () => {
 		const index = createSearchIndex(1, () => ['\u001B[1mbold\u001B[22m words']);
 		expect(index.find('**', 80)).toEqual([]);
-		expect(index.find('bold words', 80)).toEqual([{section: 0, line: 0}]);
+		expect(index.find('bold words', 80)).toEqual([{section: 0, line: 0, offset: 0}]);
 		expect(pages.search('!!! note', 80)).toEqual([]);
 		expect(pages.search('voice memo turned essay', 80)).toHaveLength(1);
 	});
 
-	it('highlights every match on a line, keeping the text and its width', () => {
-		const line = '\u001B[1mData\u001B[22m and data';
-		const highlighted = highlightMatches(line, 'data', color);
-		expect(stripAnsi(highlighted)).toBe('Data and data');
-		expect(highlighted.split('\u001B[7m')).toHaveLength(3);
-		expect(highlightMatches('中文 data', 'DATA', color)).toContain('\u001B[7mdata');
+	it('highlights every match on a line, keeping the text and its width, and marks the current one apart', () => {
+		const lines = ['\u001B[1mData\u001B[22m and data', '中文 data'];
+		const index = createSearchIndex(1, () => lines);
+		const [first, second] = index.find('data', 80);
+		const ranges = index.rangesOn('data', 80, 0, 0, second);
+		expect(ranges).toEqual([
+			{start: 0, end: 4, isCurrent: false},
+			{start: 9, end: 13, isCurrent: true},
+		]);
+		expect(first?.offset).toBe(0);
+		expect(index.rangesOn('DATA', 80, 0, 1, undefined)).toEqual([{start: 3, end: 7, isCurrent: false}]);
+	});
+
+	it('finds a phrase wherever the wrap falls in it, and inside a callout across its border', () => {
+		const phrase = 'two dozen engineers';
+		for (let width = 30; width <= 120; width++) {
+			const all = pages.search(phrase, width);
+			expect(all.length, `width ${width}`).toBeGreaterThan(0);
+		}
+
+		// At some width the phrase is split over two lines: both parts are marked.
+		const split = [60, 70, 80, 90, 100]
+			.flatMap((width) => pages.search(phrase, width).map((match) => ({width, match})))
+			.find(({width, match}) => !stripAnsi(renderSection(essay, match.section, width, plain)[match.line] ?? '').toLowerCase().includes(phrase));
+		expect(split).toBeDefined();
+		if (!split) return;
+		const {width, match} = split;
+		const highlighted = [match.line, match.line + 1].map((line) => pages.highlight(match.section, line, width, phrase, match));
+		expect(highlighted.every((line) => line.includes('\u001B[7m'))).toBe(true);
+		expect(pages.search('voice memo turned essay. most of this', 40)).toHaveLength(1);
 	});
 });
 

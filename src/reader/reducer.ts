@@ -141,35 +141,39 @@ function advance(state: ReaderState): ReaderState {
 	return page.kind === 'feedback' || page.kind === 'recap' ? continueQuiz(state) : next(state);
 }
 
-/** Orders places in reading order. */
+/** Orders matches in reading order. */
 function compare(a: MatchPlace, b: MatchPlace): number {
-	return a.section - b.section || a.line - b.line;
+	return a.section - b.section || a.offset - b.offset;
 }
 
-/** Where a search starts from: the top of the screen on a section, else just after the stop. */
-function searchOrigin(state: ReaderState): MatchPlace {
+/** Whether a match is at or after the top of the screen (on a section), or after the stop shown. */
+function isFromHere(state: ReaderState, match: MatchPlace): boolean {
 	const stop = currentStop(state);
-	if (stop.kind === 'section') return {section: stop.section, line: state.scroll};
-	if (stop.kind === 'quiz') return {section: stop.section + 1, line: 0};
-	return {section: state.document.sectionCount, line: 0};
+	if (stop.kind === 'section') return match.section > stop.section || (match.section === stop.section && match.line >= state.scroll);
+	if (stop.kind === 'quiz') return match.section > stop.section;
+	return false;
+}
+
+function noMatch(state: ReaderState, query: string): ReaderState {
+	return {...state, search: {query, match: undefined}, lastQuery: query, notice: `No match for “${query}”.`};
 }
 
 function showMatch(state: ReaderState, query: string, matches: readonly MatchPlace[], match: MatchPlace, wrapped?: string): ReaderState {
 	const entered = enterStop(state, stopOfSection(state.document.stops, match.section));
 	const position = matches.findIndex((candidate) => compare(candidate, match) === 0) + 1;
 	const notice = `“${query}”: match ${position} of ${matches.length}${wrapped ? ` · ${wrapped}` : ''}`;
-	return {...scrollTo(entered, match.line - 2), search: {query, match}, notice};
+	return {...scrollTo(entered, match.line - 2), search: {query, match}, lastQuery: query, notice};
 }
 
 function submitSearch(state: ReaderState): ReaderState {
-	const query = (state.prompt ?? '').trim();
+	// An empty pattern repeats the last search, as in less.
+	const query = (state.prompt ?? '').trim() || state.lastQuery;
 	const closed = {...state, prompt: undefined};
-	if (query === '') return {...closed, search: undefined};
+	if (query === undefined) return {...closed, search: undefined};
 	const matches = state.document.search(query, state.screen.columns);
 	const first = matches[0];
-	if (!first) return {...closed, search: undefined, notice: `No match for “${query}”.`};
-	const origin = searchOrigin(state);
-	const after = matches.find((match) => compare(match, origin) >= 0);
+	if (!first) return noMatch(closed, query);
+	const after = matches.find((match) => isFromHere(state, match));
 	return after ? showMatch(closed, query, matches, after) : showMatch(closed, query, matches, first, 'search wrapped to the top');
 }
 
@@ -179,7 +183,7 @@ function searchNext(state: ReaderState, direction: 1 | -1): ReaderState {
 	const matches = state.document.search(query, state.screen.columns);
 	const first = matches[0];
 	const last = matches.at(-1);
-	if (!first || !last) return {...state, search: undefined, notice: `No match for “${query}”.`};
+	if (!first || !last || !from) return noMatch(state, query);
 	if (direction === 1) {
 		const after = matches.find((match) => compare(match, from) > 0);
 		return after ? showMatch(state, query, matches, after) : showMatch(state, query, matches, first, 'search wrapped to the top');
@@ -197,11 +201,11 @@ function resize(state: ReaderState, screen: ScreenSize): ReaderState {
 	const scroll = before > 0 ? Math.round((state.scroll / before) * after) : 0;
 	const resized = {...state, screen};
 	let search = state.search;
-	if (search) {
-		const sectionPage: Page = {kind: 'section', section: search.match.section};
-		const lines = state.document.lineCount(sectionPage, state.screen.columns);
-		const line = lines > 0 ? Math.round((search.match.line / lines) * state.document.lineCount(sectionPage, screen.columns)) : 0;
-		search = {...search, match: {...search.match, line}};
+	const match = search?.match;
+	if (search && match) {
+		// A match starts at the same place in the text at every width; only its line moves.
+		const moved = state.document.search(search.query, screen.columns).find((candidate) => compare(candidate, match) === 0);
+		search = {...search, match: moved ?? match};
 	}
 
 	return {

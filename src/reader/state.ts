@@ -7,6 +7,8 @@ import type {Stop} from './path.js';
 export interface MatchPlace {
 	readonly section: number;
 	readonly line: number;
+	/** Where the match starts in the section's searchable text: the same at every width. */
+	readonly offset: number;
 }
 
 /** What the reducer needs to know about the document, independent of Ink and of how text is drawn. */
@@ -27,10 +29,10 @@ export interface DocumentShape {
 /** Which screen is over the text, if any. */
 export type Overlay = 'none' | 'help' | 'toc';
 
-/** An active search: what was searched and the match last shown. */
+/** An active search: what was searched and the match last shown (none when nothing matched). */
 export interface SearchState {
 	readonly query: string;
-	readonly match: MatchPlace;
+	readonly match: MatchPlace | undefined;
 }
 
 /** Everything about where the reader is; owned by the reducer alone. */
@@ -52,6 +54,8 @@ export interface ReaderState {
 	/** The search prompt's text while it is open. */
 	readonly prompt: string | undefined;
 	readonly search: SearchState | undefined;
+	/** The last query searched for, kept after the search is cleared: `/` then Enter repeats it. */
+	readonly lastQuery: string | undefined;
 	/** A one-line message for the status bar, cleared by the next key. */
 	readonly notice: string | undefined;
 	/** Set when the reader asked to leave: the process exit code. */
@@ -104,6 +108,7 @@ export function initialState(
 		helpScroll: 0,
 		prompt: undefined,
 		search: undefined,
+		lastQuery: undefined,
 		notice: options.notice,
 		exitCode: undefined,
 		suspensions: 0,

@@ -1,7 +1,7 @@
 import type {Essay} from '../essay/types.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
-import {createSearchIndex, highlightMatches, type LineMatch} from './search.js';
+import {createSearchIndex, highlightRanges, type LineMatch} from './search.js';
 import {renderSection} from './section.js';
 import {stylesFor} from './styles.js';
 
@@ -9,10 +9,10 @@ import {stylesFor} from './styles.js';
 export interface PageLines {
 	/** The lines of a page wrapped to `width` columns; for a question, the text above its choices. */
 	readonly linesOf: (page: Page, width: number) => readonly string[];
-	/** Lines of the rendered sections that contain `query`, in reading order. */
+	/** Every match of `query` in the rendered sections, in reading order (across line breaks too). */
 	readonly search: (query: string, width: number) => readonly LineMatch[];
-	/** A rendered line with every match of `query` shown in reverse video. */
-	readonly highlight: (line: string, query: string) => string;
+	/** Line `line` of a section with the matches of `query` on it drawn as matches, `current` apart. */
+	readonly highlight: (section: number, line: number, width: number, query: string, current: LineMatch | undefined) => string;
 	/** A question's text fitted to `height` rows, and how many choices fit at once. */
 	readonly fitQuestion: (page: Extract<Page, {kind: 'question'}>, width: number, height: number) => QuestionScreen;
 	/** One numbered choice of a question, highlighted or not, wrapped to `width`. */
@@ -97,7 +97,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 			return lines;
 		},
 		search: (query, width) => index.find(query, width),
-		highlight: (line, query) => highlightMatches(line, query, styles),
+		highlight: (section, line, width, query, current) =>
+			highlightRanges(sectionLines(section, width)[line] ?? '', index.rangesOn(query, width, section, line, current), styles),
 		fitQuestion(page, width, height) {
 			const quiz = essay.quizzes[page.quiz];
 			return quiz ? fitQuestion(quiz, page.question, width, height, styles) : {lines: [], limit: undefined};

@@ -3,68 +3,164 @@ import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import type {Styles} from './styles.js';
 
-/** A match: a line of a section's rendered text. */
+/** A match: where it starts in a section's searchable text, and the rendered line that shows it. */
 export interface LineMatch {
 	readonly section: number;
 	readonly line: number;
+	/** Where the match starts in the section's searchable text; the same at every width. */
+	readonly offset: number;
+}
+
+/**
+ * A section's rendered text as one searchable string: lines joined by a space, every run of white
+ * space one space, case folded, and the frames drawn around callouts and tables left out, so that
+ * a phrase is found where the wrap or a callout's border falls inside it. Each character remembers
+ * the line and the position in that line it came from.
+ */
+interface SearchText {
+	readonly text: string;
+	/** For each character of `text`: the rendered line it came from. */
+	readonly lineOf: Int32Array;
+	/** For each character of `text`: its position in that line's plain text. */
+	readonly columnOf: Int32Array;
+	/** Where each line's characters start in `text` (one more entry than lines, for the end). */
+	readonly lineStart: Int32Array;
+}
+
+/** White space and the box-drawing frame of callouts and tables, trimmed from both ends of a line. */
+const FRAME = /[\s\u2500-\u259F]/u;
+
+/** Folds case one character at a time, keeping positions (a fold that changes length keeps the character). */
+function fold(character: string): string {
+	const lower = character.toLowerCase();
+	return lower.length === character.length ? lower : character;
+}
+
+/** Normalises a query the way `searchText` normalises the text. */
+export function normalizeQuery(query: string): string {
+	return [...query.trim().replace(/\s+/g, ' ')].map(fold).join('');
+}
+
+function searchText(lines: readonly string[]): SearchText {
+	const characters: string[] = [];
+	const lineOf: number[] = [];
+	const columnOf: number[] = [];
+	const lineStart = new Int32Array(lines.length + 1);
+	let isAfterSpace = true;
+	lines.forEach((rendered, line) => {
+		lineStart[line] = characters.length;
+		const plain = stripAnsi(rendered);
+		let from = 0;
+		let to = plain.length;
+		while (from < to && FRAME.test(plain[from] ?? '')) from++;
+		while (to > from && FRAME.test(plain[to - 1] ?? '')) to--;
+		for (let column = from; column < to; column++) {
+			const character = plain[column] ?? '';
+			const isSpace = /\s/.test(character);
+			if (isSpace && isAfterSpace) continue;
+			characters.push(isSpace ? ' ' : fold(character));
+			lineOf.push(line);
+			columnOf.push(column);
+			isAfterSpace = isSpace;
+		}
+
+		// The line break reads as a space, and belongs to the end of this line.
+		if (!isAfterSpace) {
+			characters.push(' ');
+			lineOf.push(line);
+			columnOf.push(to);
+			isAfterSpace = true;
+		}
+	});
+	lineStart[lines.length] = characters.length;
+	return {text: characters.join(''), lineOf: Int32Array.from(lineOf), columnOf: Int32Array.from(columnOf), lineStart};
+}
+
+/** The part of one rendered line a match covers: positions in the line's plain text. */
+export interface LineRange {
+	readonly start: number;
+	readonly end: number;
+	readonly isCurrent: boolean;
 }
 
 /**
  * Searches the rendered text of every section (what the reader sees, not the markdown source),
- * case-insensitively. The plain lower-case text is built once per width; the last query's result is
- * kept, so repeated n/N presses do not scan again.
+ * case-insensitively and across line breaks. Each section's searchable text is built once per width;
+ * the last query's result is kept, so repeated n/N presses do not scan again.
  */
 export function createSearchIndex(sectionCount: number, linesOf: (section: number, width: number) => readonly string[]) {
-	const plain = new Map<number, string[][]>();
+	const texts = new Map<number, SearchText[]>();
 	let last: {key: string; matches: LineMatch[]} | undefined;
 
-	const plainAt = (width: number): string[][] => {
-		let sections = plain.get(width);
+	const textsAt = (width: number): SearchText[] => {
+		let sections = texts.get(width);
 		if (!sections) {
-			sections = Array.from({length: sectionCount}, (_, section) => linesOf(section, width).map((line) => stripAnsi(line).toLowerCase()));
-			plain.set(width, sections);
+			// One width at a time: a resize starts a new index rather than keeping every width's.
+			texts.clear();
+			sections = Array.from({length: sectionCount}, (_, section) => searchText(linesOf(section, width)));
+			texts.set(width, sections);
 		}
 
 		return sections;
 	};
 
+	const find = (query: string, width: number): readonly LineMatch[] => {
+		const needle = normalizeQuery(query);
+		if (needle === '' || needle === ' ') return [];
+		const key = `${width}\u0000${needle}`;
+		if (last?.key === key) return last.matches;
+		const matches: LineMatch[] = [];
+		textsAt(width).forEach((searchable, section) => {
+			for (let offset = searchable.text.indexOf(needle); offset !== -1; offset = searchable.text.indexOf(needle, offset + 1)) {
+				matches.push({section, line: searchable.lineOf[offset] ?? 0, offset});
+			}
+		});
+		last = {key, matches};
+		return matches;
+	};
+
 	return {
-		/** Every line containing `query` at `width`, in reading order. */
-		find(query: string, width: number): readonly LineMatch[] {
-			const needle = query.trim().toLowerCase();
-			if (needle === '') return [];
-			const key = `${width}\u0000${needle}`;
-			if (last?.key === key) return last.matches;
-			const matches: LineMatch[] = [];
-			plainAt(width).forEach((lines, section) => {
-				lines.forEach((line, index) => {
-					if (line.includes(needle)) matches.push({section, line: index});
-				});
-			});
-			last = {key, matches};
-			return matches;
+		/** Every match of `query` at `width`, in reading order. */
+		find,
+		/** The parts of a rendered line that matches of `query` cover; `current` is the match shown last. */
+		rangesOn(query: string, width: number, section: number, line: number, current: LineMatch | undefined): LineRange[] {
+			const searchable = textsAt(width)[section];
+			if (!searchable) return [];
+			const length = normalizeQuery(query).length;
+			const lineFrom = searchable.lineStart[line] ?? 0;
+			const lineTo = searchable.lineStart[line + 1] ?? lineFrom;
+			const ranges: LineRange[] = [];
+			for (const match of find(query, width)) {
+				if (match.section !== section || match.offset >= lineTo || match.offset + length <= lineFrom) continue;
+				const first = Math.max(match.offset, lineFrom);
+				const last = Math.min(match.offset + length, lineTo) - 1;
+				const start = searchable.columnOf[first] ?? 0;
+				const end = (searchable.columnOf[last] ?? start) + 1;
+				const isCurrent = current !== undefined && current.section === section && current.offset === match.offset;
+				if (end > start) ranges.push({start, end, isCurrent});
+			}
+
+			return ranges;
 		},
 	};
 }
 
-/** Shows every case-insensitive occurrence of `query` in a rendered line in reverse video. */
-export function highlightMatches(line: string, query: string, styles: Styles): string {
-	const needle = query.trim().toLowerCase();
-	if (needle === '') return line;
+/**
+ * Draws the matches on a rendered line: every match in reverse video, the current one also bold and
+ * underlined, so it stands out with or without colour.
+ */
+export function highlightRanges(line: string, ranges: readonly LineRange[], styles: Styles): string {
+	if (ranges.length === 0) return line;
 	const plain = stripAnsi(line);
-	const lower = plain.toLowerCase();
-	// Lower-casing that changes length (rare scripts) would misplace the highlight: leave such lines be.
-	if (lower.length !== plain.length || !lower.includes(needle)) return line;
-
 	let out = '';
 	let column = 0;
-	let from = 0;
-	for (let index = lower.indexOf(needle); index !== -1; index = lower.indexOf(needle, from)) {
-		const start = stringWidth(plain.slice(0, index));
-		const end = start + stringWidth(plain.slice(index, index + needle.length));
-		out += sliceAnsi(line, column, start) + styles.chalk.inverse(plain.slice(index, index + needle.length));
-		column = end;
-		from = index + needle.length;
+	for (const range of ranges) {
+		const start = stringWidth(plain.slice(0, range.start));
+		if (start < column) continue;
+		const text = plain.slice(range.start, range.end);
+		const style = range.isCurrent ? styles.chalk.inverse.bold.underline : styles.chalk.inverse;
+		out += sliceAnsi(line, column, start) + style(text);
+		column = start + stringWidth(text);
 	}
 
 	return out + sliceAnsi(line, column);

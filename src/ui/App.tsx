@@ -156,16 +156,12 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 			/>
 		) : undefined;
 	} else {
-		const query = page.kind === 'section' ? state.search?.query : undefined;
-		body = (
-			<PageView
-				lines={pages.linesOf(page, layout.width)}
-				scroll={state.scroll}
-				height={height}
-				margin={layout.margin}
-				highlight={query === undefined ? undefined : (line) => pages.highlight(line, query)}
-			/>
-		);
+		const {search} = state;
+		const highlight =
+			page.kind === 'section' && search?.match
+				? (line: number) => pages.highlight(page.section, line, layout.width, search.query, search.match)
+				: undefined;
+		body = <PageView lines={pages.linesOf(page, layout.width)} scroll={state.scroll} height={height} margin={layout.margin} highlight={highlight} />;
 	}
 
 	return (

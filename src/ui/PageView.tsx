@@ -8,8 +8,8 @@ export interface PageViewProps {
 	readonly height: number;
 	/** Blank columns left of the text column. */
 	readonly margin: number;
-	/** Marks search matches on the visible lines. */
-	readonly highlight?: (line: string) => string;
+	/** Line `index` of the page with its search matches marked. */
+	readonly highlight?: (index: number) => string;
 }
 
 /** The visible slice of a page: only `height` lines are drawn, however long the page. */
@@ -17,7 +17,7 @@ export function PageView({lines, scroll, height, margin, highlight}: PageViewPro
 	const indent = ' '.repeat(margin);
 	const visible = lines
 		.slice(scroll, scroll + height)
-		.map((line) => (line === '' ? '' : indent + (highlight ? highlight(line) : line)));
+		.map((line, row) => (line === '' ? '' : indent + (highlight ? highlight(scroll + row) : line)));
 	// No overflow="hidden": every line already fits the column (src/render/wrap.ts) and only `height`
 	// of them are drawn, and clipping would cut each line again on every frame.
 	return (
