@@ -199,3 +199,18 @@ describe('search', () => {
 		expect(session.isAlternateScreen()).toBe(true);
 	});
 });
+
+describe('a quiz on the smallest screen', () => {
+	it('at 40×12 shows the choices that fit, and keeps the verdict in view after answering', async () => {
+		const session = start(['--section', '2'], {columns: 40, rows: 12});
+		await session.waitFor('Many startups make the mistake');
+		session.write(keys.right);
+		await session.waitFor('Question 1 of 3');
+		const choices = session.screen().filter((line) => /^\s*(›\s)?\s*\d\. /.test(line));
+		expect(choices.length).toBeGreaterThanOrEqual(3);
+		// No empty rows left between the last choice shown and the status bar.
+		expect(session.screen().slice(0, -1).at(-1)?.trim()).not.toBe('');
+		session.write('1');
+		await session.waitFor(/✗ Not quite|✓ Right/);
+	});
+});

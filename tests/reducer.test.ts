@@ -422,3 +422,14 @@ describe('paging as in less', () => {
 		}
 	});
 });
+
+describe('small screens', () => {
+	it('keeps the verdict in view after answering when the feedback does not fit', () => {
+		const short = initialState(fakeDocument(), {columns: 80, rows: 12}, {place: {stop: 2}});
+		const answered = press(short, '1');
+		expect(currentPage(answered).kind).toBe('feedback');
+		// Fake feedback: 20 lines, the verdict on line 15; 11 rows above the status bar.
+		expect(answered.scroll).toBe(15 + 3 - bodyRows(12));
+		expect(press(start(2), '1').scroll).toBe(0);
+	});
+});

@@ -17,7 +17,8 @@ if (!first) throw new Error('the bundled essay has quizzes');
 
 describe('quiz feedback', () => {
 	it('starts the verdict with ✓ for a right answer and marks the right choice', () => {
-		const lines = renderFeedback(first, 0, 1, 70, plain);
+		const {lines, focus} = renderFeedback(first, 0, 1, 70, plain);
+		expect(lines[focus]).toMatch(/^✓ Right\./);
 		expect(lines[0]).toMatch(/^Reflection · Machine learning engineers/);
 		expect(lines).toContain('Question 1 of 3');
 		expect(lines).toContain('✓ 2. App development and integration work');
@@ -25,7 +26,7 @@ describe('quiz feedback', () => {
 	});
 
 	it('starts the verdict with ✗ for a wrong answer, marks the pick and names the answer', () => {
-		const lines = renderFeedback(first, 0, 0, 70, plain);
+		const {lines} = renderFeedback(first, 0, 0, 70, plain);
 		expect(lines).toContain('✗ 1. Training custom models on their own data');
 		expect(lines).toContain('✓ 2. App development and integration work');
 		expect(lines.find((line) => line.startsWith('✗ Not quite: the answer is 2.'))).toBeDefined();
@@ -33,7 +34,7 @@ describe('quiz feedback', () => {
 	});
 
 	it('gives the takeaway of the chosen reflection answer', () => {
-		const lines = renderFeedback(first, 2, 1, 70, plain).join(' ');
+		const lines = renderFeedback(first, 2, 1, 70, plain).lines.join(' ');
 		expect(lines).toContain('› 2. We want to hire an MLE now');
 		expect(lines).toContain('✓ Takeaway: The author warns against exactly this');
 		expect(lines).not.toContain('Not quite');
@@ -75,7 +76,7 @@ describe('quiz recap and summary', () => {
 	it('fits every quiz page to narrow widths', () => {
 		for (const width of [36, 50]) {
 			const pages = [
-				renderFeedback(first, 1, 3, width, color),
+				renderFeedback(first, 1, 3, width, color).lines,
 				renderRecap(first, [1, 2, 0], width, color),
 				renderSummary(essay, [[1, 2, 0], [0, 0, 1]], width, color, 'footer'),
 				renderQuizForPrint(first, width, color),

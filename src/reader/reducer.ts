@@ -109,7 +109,16 @@ function answer(state: ReaderState, choice: number, quiz?: number, question?: nu
 	if (!Number.isInteger(choice) || choice < 0 || choice >= choices) return state;
 	const questions = state.answers[page.quiz] ?? [];
 	const updated = questions.map((existing, index) => (index === page.question ? choice : existing));
-	return {...setAnswers(state, page.quiz, updated), scroll: 0};
+	return showFocus({...setAnswers(state, page.quiz, updated), scroll: 0});
+}
+
+/** Lines of the focus kept in view below it: a verdict and the start of its explanation. */
+const FOCUS_ROWS = 3;
+
+/** Scrolls a page that does not fit so that its focus (the verdict after an answer) is in view. */
+function showFocus(state: ReaderState): ReaderState {
+	const focus = state.document.focusLine(currentPage(state), state.screen.columns);
+	return scrollTo(state, focus + FOCUS_ROWS - bodyRows(state.screen.rows));
 }
 
 function continueQuiz(state: ReaderState): ReaderState {

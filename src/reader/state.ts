@@ -22,6 +22,8 @@ export interface DocumentShape {
 	readonly choiceCounts: ReadonlyArray<readonly number[]>;
 	/** Lines a text page takes in a terminal `columns` wide (0 for a question, which does not scroll). */
 	readonly lineCount: (page: Page, columns: number) => number;
+	/** The line of a page to keep in view when it opens (a verdict after an answer); 0 for its top. */
+	readonly focusLine: (page: Page, columns: number) => number;
 	/** Every place `query` appears in the rendered sections at `columns`, in reading order. */
 	readonly search: (query: string, columns: number) => readonly MatchPlace[];
 }

@@ -15,6 +15,8 @@ export interface PageLines {
 	readonly highlight: (section: number, line: number, width: number, query: string, current: LineMatch | undefined) => string;
 	/** A question's text fitted to `height` rows, and how many choices fit at once. */
 	readonly fitQuestion: (page: Extract<Page, {kind: 'question'}>, width: number, height: number) => QuestionScreen;
+	/** The line a page should keep in view when it opens and does not fit (a verdict after an answer); 0 for its top. */
+	readonly focusLine: (page: Page, width: number) => number;
 	/** One numbered choice of a question, highlighted or not, wrapped to `width`. */
 	readonly choice: (label: string, isSelected: boolean, width: number) => readonly string[];
 }
@@ -43,7 +45,7 @@ const MAX_CACHED_PAGES = 256;
 export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const styles = stylesFor(options.isColor);
 	const sections = new Map<string, readonly string[]>();
-	const others = new Map<string, readonly string[]>();
+	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	for (const rendered of options.rendered ?? []) {
 		if (rendered.isColor === options.isColor) sections.set(`${rendered.section}:${rendered.width}`, rendered.lines);
 	}
@@ -59,43 +61,46 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		return lines;
 	};
 
-	const render = (page: Exclude<Page, {kind: 'section'}>, width: number): readonly string[] => {
+	const render = (page: Exclude<Page, {kind: 'section'}>, width: number): {readonly lines: readonly string[]; readonly focus: number} => {
+		const top = (lines: readonly string[]) => ({lines, focus: 0});
 		switch (page.kind) {
 			case 'question': {
 				const quiz = essay.quizzes[page.quiz];
 				// Unfitted: as tall as it would be on a screen with room for everything.
-				return quiz ? fitQuestion(quiz, page.question, width, Number.POSITIVE_INFINITY, styles).lines : [];
+				return top(quiz ? fitQuestion(quiz, page.question, width, Number.POSITIVE_INFINITY, styles).lines : []);
 			}
 
 			case 'feedback': {
 				const quiz = essay.quizzes[page.quiz];
-				return quiz ? renderFeedback(quiz, page.question, page.choice, width, styles) : [];
+				return quiz ? renderFeedback(quiz, page.question, page.choice, width, styles) : top([]);
 			}
 
 			case 'recap': {
 				const quiz = essay.quizzes[page.quiz];
-				return quiz ? renderRecap(quiz, page.answers, width, styles) : [];
+				return top(quiz ? renderRecap(quiz, page.answers, width, styles) : []);
 			}
 
 			case 'summary':
-				return renderSummary(essay, page.answers, width, styles, options.summaryFooter);
+				return top(renderSummary(essay, page.answers, width, styles, options.summaryFooter));
 		}
+	};
+
+	const rendered = (page: Exclude<Page, {kind: 'section'}>, width: number) => {
+		const key = `${width}:${JSON.stringify(page)}`;
+		let entry = others.get(key);
+		if (!entry) {
+			if (others.size >= MAX_CACHED_PAGES) others.clear();
+			entry = render(page, width);
+			others.set(key, entry);
+		}
+
+		return entry;
 	};
 
 	const index = createSearchIndex(essay.sections.length, sectionLines);
 	return {
-		linesOf(page, width) {
-			if (page.kind === 'section') return sectionLines(page.section, width);
-			const key = `${width}:${JSON.stringify(page)}`;
-			let lines = others.get(key);
-			if (!lines) {
-				if (others.size >= MAX_CACHED_PAGES) others.clear();
-				lines = render(page, width);
-				others.set(key, lines);
-			}
-
-			return lines;
-		},
+		linesOf: (page, width) => (page.kind === 'section' ? sectionLines(page.section, width) : rendered(page, width).lines),
+		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
 		highlight: (section, line, width, query, current) =>
 			highlightRanges(sectionLines(section, width)[line] ?? '', index.rangesOn(query, width, section, line, current), styles),

@@ -75,13 +75,20 @@ function questionSubtitle(quiz: Quiz, questionIndex: number): string {
 	return questionLabel(questionIndex, quiz.questions.length) + kind;
 }
 
+/** A page of lines and the line it should open on when it does not fit: the part the reader came for. */
+export interface FocusedLines {
+	readonly lines: string[];
+	readonly focus: number;
+}
+
 /**
  * A question after it was answered: the prompt, every choice marked (✓ the right one, ✗ a wrong pick,
  * › a reflection pick), then a line that starts with ✓ or ✗ and the explanation, or the takeaway.
+ * Its focus is that verdict line.
  */
-export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number, width: number, styles: Styles): string[] {
+export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number, width: number, styles: Styles): FocusedLines {
 	const question = quiz.questions[questionIndex];
-	if (!question) return [];
+	if (!question) return {lines: [], focus: 0};
 	const correct = paint(styles, theme.correct);
 	const wrong = paint(styles, theme.wrong);
 	const lines = [...quizHeader(quiz, questionLabel(questionIndex, quiz.questions.length), width, styles), ''];
@@ -100,6 +107,7 @@ export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number
 		lines.push(...hanging(`${mark} ${index + 1}. `, text, width, 5));
 	});
 	lines.push('');
+	const focus = lines.length;
 
 	if (question.kind === 'comprehension') {
 		const isRight = choice === question.answer;
@@ -110,7 +118,7 @@ export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number
 		lines.push(...wrapText(`${paint(styles, theme.accent)(`${MARK.right} Takeaway:`)} ${takeaway}`, width));
 	}
 
-	return lines;
+	return {lines, focus};
 }
 
 /** A finished (or revisited) quiz: each question with the reader's answer and its result. */

@@ -22,6 +22,7 @@ export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly 
 		],
 		lineCount: (page, columns) =>
 			page.kind === 'section' ? Math.ceil(((SECTION_HEIGHTS[page.section] ?? 0) * 100) / columns) : heights[page.kind],
+		focusLine: (page) => (page.kind === 'feedback' ? 15 : 0),
 		search: (query) => (query === 'none' ? [] : (options.matches ?? [])),
 	};
 }
