@@ -7,5 +7,13 @@ if (major < 22) {
 	process.exit(1);
 }
 
+// NO_COLOR wins over FORCE_COLOR (src/args.ts). With both set, Node itself warns on stderr, over the
+// reader, the first time a module of its own checks colours: drop the one that lost first. An empty
+// NO_COLOR means nothing (no-color.org), so then FORCE_COLOR stays.
+if (process.env['FORCE_COLOR'] !== undefined && process.env['NO_COLOR'] !== undefined) {
+	if (process.env['NO_COLOR'] === '') delete process.env['NO_COLOR'];
+	else delete process.env['FORCE_COLOR'];
+}
+
 const {openApp} = await import('./launch.js');
 await openApp().app.main(process.argv.slice(2));

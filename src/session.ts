@@ -1,4 +1,3 @@
-import chalk from 'chalk';
 import type {Essay} from './essay/types.js';
 import {openProgressStore, prepareSaving} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
@@ -13,7 +12,7 @@ import {firstFrame} from './ui/first-frame.js';
 import type {AppStart} from './ui/App.js';
 import type {ScreenSize} from './reader/geometry.js';
 
-const RESUMED = 'Resumed where you left off · start over with mle-essay --fresh';
+const RESUMED = 'Resumed where you left off (--fresh starts over)';
 const HOME = '\u001B[H';
 const HIDE_CURSOR = '\u001B[?25l';
 
@@ -51,7 +50,6 @@ export function firstScreen(essay: Essay, size: ScreenSize): string {
  * terminal for that time: alternate screen, raw mode, and their restoration on every way out.
  */
 export async function readInteractively(essay: Essay, options: ReadOptions): Promise<never> {
-	if (!options.isColor) chalk.level = 0;
 	const pages = createPages(essay, {isColor: options.isColor, summaryFooter: summaryFooter(), rendered: options.rendered});
 	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
 	const store = openProgressStore(essay.id);

@@ -50,9 +50,9 @@ describe('the reader in a real terminal', () => {
 		const session = start([], {columns: 80, rows: 24});
 		await session.waitFor('section 1 of 3');
 		session.resize(30, 10);
-		await session.waitFor('Terminal is 30×10');
+		await session.waitFor((text) => text.replace(/\s+/g, ' ').includes('Needs at least 40×12 to read; the terminal is 30×10.'));
 		session.resize(80, 24);
-		await session.waitFor((text) => text.includes('section 1 of 3') && !text.includes('Terminal is'));
+		await session.waitFor((text) => text.includes('section 1 of 3') && !text.includes('Needs at least'));
 	});
 
 	it('opens help generated from the key table, and the table of contents', async () => {
@@ -218,5 +218,37 @@ describe('odd keys', () => {
 		await session.waitFor('section 2 of 3');
 		session.write('q');
 		expect((await session.exited()).code).toBe(0);
+	});
+});
+
+describe('NO_COLOR', () => {
+	/** Every run of cells has the default foreground and background. */
+	const isColourless = (cells: readonly string[]) => cells.every((row) => [...row.matchAll(/\{([^}]*)\}/g)].every((match) => /^0:-?\d+\/0:-?\d+\//.test(match[1] ?? '')));
+
+	it('removes colour only: the status bar stays in reverse video, headings bold, and search matches marked', async () => {
+		const session = start([], {columns: 100, rows: 30, env: {NO_COLOR: '1'}});
+		await session.waitFor('section 1 of 3');
+		expect(isColourless(session.cells())).toBe(true);
+		expect(session.cells().at(-1)).toMatch(/\/b?r\}/);
+		expect(session.cells()[0]).toMatch(/\/b\}Hiring MLEs/);
+		session.write('/consultant');
+		await session.waitFor('/consultant▏');
+		session.write(keys.enter);
+		await session.waitFor('match 1 of 1');
+		expect(session.cells().join('\n')).toMatch(/\/bur\}consultant/);
+		expect(isColourless(session.cells())).toBe(true);
+		session.write('?');
+		await session.waitFor('Reading');
+		expect(isColourless(session.cells())).toBe(true);
+	});
+
+	it('with FORCE_COLOR set as well, no warning from Node is printed over the reader', async () => {
+		const session = start([], {columns: 100, rows: 30, env: {NO_COLOR: '1', FORCE_COLOR: '1'}});
+		await session.waitFor('section 1 of 3');
+		session.write('q');
+		const {code} = await session.exited();
+		expect(code).toBe(0);
+		expect(session.output()).not.toContain('Warning');
+		expect(session.output()).not.toContain('NO_COLOR');
 	});
 });

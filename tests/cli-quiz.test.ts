@@ -88,6 +88,10 @@ describe('progress survives quitting and interruption', () => {
 		expect(second.text()).toContain('--fresh');
 		expect(second.screen()[0]).toBe(topLine);
 		expect(second.text()).toContain('section 2 of 3');
+		// The notice leaves the key hint in view, and goes by itself after a few seconds.
+		expect(second.screen().at(-1)).toContain('? help');
+		await second.waitFor(() => !second.text().includes('Resumed where you left off'), 10_000);
+		expect(second.screen().at(-1)).toContain('Machine learning engineers');
 	});
 
 	it('Ctrl+C in the middle of a quiz, then relaunch, resumes at that question with earlier answers kept', async () => {

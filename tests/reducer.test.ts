@@ -433,3 +433,12 @@ describe('small screens', () => {
 		expect(press(start(2), '1').scroll).toBe(0);
 	});
 });
+
+describe('notices', () => {
+	it('expire only if still shown: a later notice stays', () => {
+		const noticed = run(start(), {type: 'notify', text: 'first'});
+		expect(run(noticed, {type: 'expireNotice', text: 'first'}).notice).toBeUndefined();
+		const replaced = run(noticed, {type: 'notify', text: 'second'});
+		expect(run(replaced, {type: 'expireNotice', text: 'first'}).notice).toBe('second');
+	});
+});

@@ -1,8 +1,10 @@
 import {render} from 'ink-testing-library';
+import stripAnsi from 'strip-ansi';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {initialState} from '../src/reader/state.js';
 import {createPages} from '../src/render/pages.js';
+import {stylesFor} from '../src/render/styles.js';
 import {App} from '../src/ui/App.js';
 import {summaryFooter} from '../src/ui/copy.js';
 import {documentShape} from '../src/ui/document.js';
@@ -94,9 +96,22 @@ describe('table of contents', () => {
 });
 
 describe('small terminal', () => {
-	it('shows a one-line notice with the size and the minimum', () => {
-		const {lastFrame} = render(<TooSmall size={{columns: 30, rows: 10}} />);
-		expect(lastFrame()).toBe('Terminal is 30×10: enlarge it to at least 40×12 to read (q quits).');
+	it('wraps the notice to the terminal and always says the size needed first', () => {
+		for (const [columns, rows] of [
+			[30, 10],
+			[39, 12],
+			[60, 11],
+			[12, 4],
+		] as const) {
+			const {lastFrame} = render(<TooSmall size={{columns, rows}} styles={stylesFor(false)} />);
+			const lines = (lastFrame() ?? '').split('\n');
+			expect(lines.every((line) => line.length <= columns), `${columns}×${rows}`).toBe(true);
+			expect(lines.length).toBeLessThanOrEqual(rows);
+			expect(lines.join(' ').replace(/\s+/g, ' '), `${columns}×${rows}`).toContain('Needs at least 40×12');
+		}
+
+		const {lastFrame} = render(<TooSmall size={{columns: 30, rows: 10}} styles={stylesFor(false)} />);
+		expect(lastFrame()).toBe('Needs at least 40×12 to read;\nthe terminal is 30×10. Enlarge\nit, or q quits.');
 	});
 });
 
@@ -177,14 +192,14 @@ describe('a whole quiz', () => {
 			/>,
 		);
 		await waitForFrame(lastFrame, 'Question 1 of 3');
-		expect(lastFrame()).toContain('Reflection · Machine learning engineers');
-		expect(lastFrame()).toContain('› 1. Training custom models on their own data');
+		expect(stripAnsi(lastFrame() ?? '')).toContain('Reflection · Machine learning engineers');
+		expect(stripAnsi(lastFrame() ?? '')).toContain('› 1. Training custom models on their own data');
 		// j moves the highlight (the select input owns it) and does not scroll the reader.
 		stdin.write('j');
 		await waitForFrame(lastFrame, '› 2. App development and integration work');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, '✓ Right.');
-		expect(lastFrame()).toContain('✓ 2. App development and integration work');
+		expect(stripAnsi(lastFrame() ?? '')).toContain('✓ 2. App development and integration work');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, 'Question 2 of 3');
 		stdin.write('1');

@@ -38,6 +38,8 @@ export type Action =
 	| {readonly type: 'searchClear'}
 	/** A message for the status bar from outside the reader (saving failed, for example). */
 	| {readonly type: 'notify'; readonly text: string}
+	/** A notice has been shown long enough: it goes, unless another has replaced it. */
+	| {readonly type: 'expireNotice'; readonly text: string}
 	| {readonly type: 'quit'; readonly code: number}
 	/** Hand the terminal back to the shell until `fg` (Ctrl+Z). */
 	| {readonly type: 'suspend'};

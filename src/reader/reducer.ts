@@ -311,6 +311,8 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return {...state, search: undefined};
 		case 'notify':
 			return {...state, notice: action.text};
+		case 'expireNotice':
+			return previousState.notice === action.text ? state : previousState;
 		case 'quit':
 			return {...state, exitCode: action.code};
 		case 'suspend':

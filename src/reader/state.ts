@@ -58,7 +58,7 @@ export interface ReaderState {
 	readonly search: SearchState | undefined;
 	/** The last query searched for, kept after the search is cleared: `/` then Enter repeats it. */
 	readonly lastQuery: string | undefined;
-	/** A one-line message for the status bar, cleared by the next key. */
+	/** A one-line message for the status bar, cleared by the next key or after a few seconds. */
 	readonly notice: string | undefined;
 	/** Set when the reader asked to leave: the process exit code. */
 	readonly exitCode: number | undefined;

@@ -7,6 +7,8 @@ import {stylesFor} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
 export interface PageLines {
+	/** Whether pages are drawn in colour (without it, they keep bold, underline and reverse video). */
+	readonly isColor: boolean;
 	/** The lines of a page wrapped to `width` columns; for a question, the text above its choices. */
 	readonly linesOf: (page: Page, width: number) => readonly string[];
 	/** Every match of `query` in the rendered sections, in reading order (across line breaks too). */
@@ -43,7 +45,8 @@ const MAX_CACHED_PAGES = 256;
 
 /** Creates the page renderer for an essay, with colour on or off. */
 export function createPages(essay: Essay, options: PageOptions): PageLines {
-	const styles = stylesFor(options.isColor);
+	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
+	const styles = stylesFor(options.isColor, true);
 	const sections = new Map<string, readonly string[]>();
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	for (const rendered of options.rendered ?? []) {
@@ -99,6 +102,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 
 	const index = createSearchIndex(essay.sections.length, sectionLines);
 	return {
+		isColor: options.isColor,
 		linesOf: (page, width) => (page.kind === 'section' ? sectionLines(page.section, width) : rendered(page, width).lines),
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),

@@ -9,6 +9,7 @@ import {progressOf, type Progress} from '../reader/progress.js';
 import {currentPage, reducer} from '../reader/reducer.js';
 import {initialState, type DocumentShape, type ReaderState, type StartPlace} from '../reader/state.js';
 import {columnLayout} from '../render/layout.js';
+import {stylesFor} from '../render/styles.js';
 import type {PageLines} from '../render/pages.js';
 import type {Answers} from '../essay/score.js';
 import {copy} from './copy.js';
@@ -18,6 +19,10 @@ import {QuizView} from './QuizView.js';
 import {StatusBar} from './StatusBar.js';
 import {Toc, type TocEntry} from './Toc.js';
 import {TooSmall} from './TooSmall.js';
+import {PaletteContext, paletteFor} from './palette.js';
+
+/** How long a status-bar notice stays when no key is pressed. */
+const NOTICE_MS = 5000;
 
 /** Where and how the reader starts. */
 export interface AppStart {
@@ -75,6 +80,13 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 		if (state.suspensions > 0) onSuspend?.();
 	}, [state.suspensions, onSuspend]);
 
+	const {notice} = state;
+	useEffect(() => {
+		if (notice === undefined) return;
+		const timer = setTimeout(() => dispatch({type: 'expireNotice', text: notice}), NOTICE_MS);
+		return () => clearTimeout(timer);
+	}, [notice]);
+
 	// While the reader reads, render the sections on either side, so the next → draws from the cache.
 	const width = columnLayout(state.screen.columns).width;
 	useEffect(() => {
@@ -126,8 +138,8 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 	const {screen} = state;
 	if (isTooSmall(screen)) {
 		return (
-			<Box width={screen.columns} height={1}>
-				<TooSmall size={screen} />
+			<Box width={screen.columns} height={screen.rows} flexDirection="column">
+				<TooSmall size={screen} styles={stylesFor(pages.isColor, true)} />
 			</Box>
 		);
 	}
@@ -165,9 +177,11 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 	}
 
 	return (
-		<Box flexDirection="column" width={screen.columns} height={height + 1}>
-			{body}
-			<StatusBar state={state} essay={essay} />
-		</Box>
+		<PaletteContext.Provider value={paletteFor(pages.isColor)}>
+			<Box flexDirection="column" width={screen.columns} height={height + 1}>
+				{body}
+				<StatusBar state={state} essay={essay} />
+			</Box>
+		</PaletteContext.Provider>
 	);
 }

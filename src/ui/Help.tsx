@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {helpLines} from '../reader/key-bindings.js';
-import {theme} from '../theme.js';
+import {usePalette} from './palette.js';
 
 /** Props of the help screen. */
 export interface HelpProps {
@@ -16,6 +16,7 @@ const KEY_COLUMN = Math.max(...helpLines('').map((line) => (line.kind === 'key' 
 
 /** Every key binding, generated from the key table, scrolled to `scroll`. */
 export function Help({scroll, height, margin, attribution}: HelpProps) {
+	const palette = usePalette();
 	const lines = helpLines(attribution).slice(scroll, scroll + height);
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin}>
@@ -24,20 +25,20 @@ export function Help({scroll, height, margin, attribution}: HelpProps) {
 				switch (line.kind) {
 					case 'title':
 						return (
-							<Text key={key} bold color={theme.heading}>
+							<Text key={key} bold color={palette.heading}>
 								{line.text}
 							</Text>
 						);
 					case 'key':
 						return (
 							<Text key={key} wrap="truncate-end">
-								<Text color={theme.accent}>{`  ${line.keys}`.padEnd(KEY_COLUMN)}</Text>
+								<Text color={palette.accent}>{`  ${line.keys}`.padEnd(KEY_COLUMN)}</Text>
 								{line.description}
 							</Text>
 						);
 					case 'text':
 						return (
-							<Text key={key} color={theme.muted} wrap="truncate-end">
+							<Text key={key} color={palette.muted} wrap="truncate-end">
 								{line.text}
 							</Text>
 						);

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {theme} from '../theme.js';
+import {usePalette} from './palette.js';
 import {copy} from './copy.js';
 
 /** One line of the table of contents: a stop on the reading path. */
@@ -24,12 +24,13 @@ export interface TocProps {
 
 /** Every stop on the reading path, numbered as the digit keys number sections, scrolled to keep the cursor in view. */
 export function Toc({entries, current, cursor, height, margin}: TocProps) {
+	const palette = usePalette();
 	const rows = Math.max(1, height - 2);
 	const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, entries.length - rows));
 	const numberWidth = Math.max(...entries.map((entry) => entry.number.length), 1);
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin}>
-			<Text bold color={theme.heading}>
+			<Text bold color={palette.heading}>
 				{copy.tocTitle}
 			</Text>
 			<Text> </Text>
@@ -40,7 +41,7 @@ export function Toc({entries, current, cursor, height, margin}: TocProps) {
 				const here = index === current ? ` ${copy.currentMarker}` : '';
 				const mark = entry.mark === '' ? '' : `${entry.mark} `;
 				return (
-					<Text key={index} wrap="truncate-end" inverse={isCursor} color={isCursor ? theme.accent : undefined}>
+					<Text key={index} wrap="truncate-end" inverse={isCursor} color={isCursor ? palette.accent : undefined}>
 						{`${marker} ${entry.number.padStart(numberWidth)}  ${mark}${entry.label}${here}`}
 					</Text>
 				);

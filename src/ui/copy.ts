@@ -19,7 +19,7 @@ export const copy = {
 	caret: '▏',
 	more: '↓',
 	tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) =>
-		`Terminal is ${columns}×${rows}: enlarge it to at least ${minColumns}×${minRows} to read (q quits).`,
+		`Needs at least ${minColumns}×${minRows} to read; the terminal is ${columns}×${rows}. Enlarge it, or q quits.`,
 	attribution: (title: string, byline: string) => `“${title}”${byline === '' ? '' : ` — ${byline}`}`,
 	summaryFooter: (keys: string) => `That is the whole essay. ${keys}.`,
 } as const;

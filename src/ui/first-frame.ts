@@ -1,13 +1,13 @@
 import {numberedChoices} from '../essay/quiz.js';
 import type {Essay} from '../essay/types.js';
-import {bodyRows, isTooSmall, MIN_COLUMNS, MIN_ROWS} from '../reader/geometry.js';
+import {bodyRows, isTooSmall} from '../reader/geometry.js';
 import {currentPage} from '../reader/reducer.js';
 import type {ReaderState} from '../reader/state.js';
 import {columnLayout} from '../render/layout.js';
 import type {PageLines} from '../render/pages.js';
 import {stylesFor} from '../render/styles.js';
-import {copy} from './copy.js';
 import {statusLine, statusParts} from './status.js';
+import {tooSmallLines} from './too-small.js';
 
 /**
  * The reader's first screen as the terminal should show it, drawn from the same pure pieces the Ink
@@ -15,9 +15,10 @@ import {statusLine, statusParts} from './status.js';
  * same text over it, so the reader sees the essay at once and no flash after.
  */
 export function firstFrame(state: ReaderState, essay: Essay, pages: PageLines, isColor: boolean): string {
-	const {chalk} = stylesFor(isColor);
+	const styles = stylesFor(isColor, true);
+	const {chalk} = styles;
 	const {screen} = state;
-	if (isTooSmall(screen)) return copy.tooSmall(screen.columns, screen.rows, MIN_COLUMNS, MIN_ROWS).slice(0, screen.columns);
+	if (isTooSmall(screen)) return tooSmallLines(screen, styles).join('\n');
 
 	const layout = columnLayout(screen.columns);
 	const height = bodyRows(screen.rows);

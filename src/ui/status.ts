@@ -99,9 +99,10 @@ export function statusParts(state: ReaderState, essay: Essay): StatusParts {
  */
 export function statusLine(parts: StatusParts, columns: number): {readonly left: string; readonly right: string} {
 	const {position, progress, scroll, hint} = parts;
-	// A notice (or the search prompt) is read whole before hints; a title can be shortened.
+	// A notice (or the search prompt) is read whole before the hints, but keeps the one that says
+	// how to get help while there is room; a title can be shortened.
 	const candidates = parts.isNotice
-		? [[position, scroll, progress, hint], [position, scroll, hint], [position, scroll], [scroll], []]
+		? [[position, scroll, progress, hint], [position, scroll, hint], [position, scroll, parts.shortHint], [scroll, parts.shortHint], [parts.shortHint], []]
 		: [[position, scroll, progress, hint], [position, scroll, hint], [scroll, hint], [position, scroll, parts.shortHint], [parts.shortHint]];
 	const needed = parts.isNotice ? stringWidth(parts.left) : 16;
 	const layout = (candidate: readonly string[]) => {

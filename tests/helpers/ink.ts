@@ -1,10 +1,12 @@
+import stripAnsi from 'strip-ansi';
 /** Polls `lastFrame` until `predicate` holds: never a fixed sleep. Throws with the last frame on timeout. */
 export async function waitForFrame(
 	lastFrame: () => string | undefined,
 	predicate: string | ((frame: string) => boolean),
 	timeoutMs = 5000,
 ): Promise<string> {
-	const test = typeof predicate === 'string' ? (frame: string) => frame.includes(predicate) : predicate;
+	// A string is text the frame shows, whatever its styles.
+	const test = typeof predicate === 'string' ? (frame: string) => stripAnsi(frame).includes(predicate) : predicate;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const frame = lastFrame() ?? '';
