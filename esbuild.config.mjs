@@ -13,8 +13,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Modules replaced at build time. marked-terminal imports all of highlight.js through cli-highlight
 // and every emoji through node-emoji at load time; our code-block renderer never highlights, and
 // emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document has one. It asks
-// supports-hyperlinks (which inspects the terminal when loaded) whether to write OSC 8 links; links
-// are always plain `text (url)` here (src/render/markdown.ts).
+// supports-hyperlinks whether to write OSC 8 links for the essay's links, which are always plain
+// `text (url)` here (src/render/markdown.ts); the reader asks it for the cover's link to the original post.
 const STUBS = {
 	'cli-highlight': 'export function highlight(code) { return code; }',
 	'node-emoji': 'export function get() { return undefined; }',
@@ -25,8 +25,8 @@ const stubs = {
 	name: 'stubs',
 	setup(build) {
 		build.onResolve({filter: /^(cli-highlight|node-emoji|supports-hyperlinks)$/}, (args) => {
-			// Our own lazy import of node-emoji must get the real module.
-			if (args.path === 'node-emoji' && !args.importer.includes('marked-terminal')) return undefined;
+			// Our own imports (node-emoji lazily, supports-hyperlinks for the cover) get the real modules.
+			if (args.path !== 'cli-highlight' && !args.importer.includes('marked-terminal')) return undefined;
 			return {path: args.path, namespace: 'stub'};
 		});
 		build.onLoad({filter: /.*/, namespace: 'stub'}, (args) => ({contents: STUBS[args.path], loader: 'js'}));

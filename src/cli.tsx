@@ -13,6 +13,8 @@ import type {RenderedSection} from './render/pages.js';
 
 // cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
 const BUNDLED_ESSAY = fileURLToPath(new URL('../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
+// The bundled essay as its author published it: the cover links there (the blog is MIT licensed).
+const BUNDLED_SOURCE = {url: 'https://jxnl.co/writing/2024/04/08/hiring-mle-at-early-stage-companies/', licence: 'MIT'} as const;
 // Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts), and
 // its cover as the build rendered it.
 const ESSAY_SNAPSHOT = new URL('essay.json', import.meta.url);
@@ -52,7 +54,7 @@ async function run(argv: readonly string[]): Promise<void> {
 	}
 
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
-	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {snapshot});
+	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {snapshot, source: options.file === undefined ? BUNDLED_SOURCE : undefined});
 	// The build's rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
 	const rendered = snapshot && essay === snapshot.essay ? snapshot.rendered : undefined;
 	if (options.section !== undefined && options.section > essay.sections.length) {
@@ -90,7 +92,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
 /** Build step (src/launch.ts): saves the bundled essay as parsed and its cover as rendered, so that a start can skip both. */
 export async function saveEssaySnapshot(): Promise<void> {
-	const snapshot = snapshotEssay(BUNDLED_ESSAY);
+	const snapshot = snapshotEssay(BUNDLED_ESSAY, BUNDLED_SOURCE);
 	const {renderCover} = await import('./session.js');
 	const bundled: BundledSnapshot = {...snapshot, rendered: renderCover(snapshot.essay)};
 	writeFileSync(ESSAY_SNAPSHOT, JSON.stringify(bundled));
@@ -100,7 +102,7 @@ export async function saveEssaySnapshot(): Promise<void> {
 export async function warmUp(): Promise<void> {
 	// Parsing as well as the snapshot: other essays are parsed, and their start gains as much.
 	loadEssay(BUNDLED_ESSAY);
-	const essay = loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot()});
+	const essay = loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot(), source: BUNDLED_SOURCE});
 	await prepareEmoji(essay);
 	const {firstScreen} = await import('./session.js');
 	firstScreen(essay, {columns: 100, rows: 30});

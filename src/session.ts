@@ -1,3 +1,4 @@
+import supportsHyperlinks from 'supports-hyperlinks';
 import type {Essay} from './essay/types.js';
 import {openProgressStore, prepareSaving} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
@@ -50,7 +51,12 @@ export function firstScreen(essay: Essay, size: ScreenSize): string {
  * terminal for that time: alternate screen, raw mode, and their restoration on every way out.
  */
 export async function readInteractively(essay: Essay, options: ReadOptions): Promise<never> {
-	const pages = createPages(essay, {isColor: options.isColor, summaryFooter: summaryFooter(), rendered: options.rendered});
+	const pages = createPages(essay, {
+		isColor: options.isColor,
+		summaryFooter: summaryFooter(),
+		rendered: options.rendered,
+		hasLinks: supportsHyperlinks.stdout,
+	});
 	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
 	const store = openProgressStore(essay.id);
 	if (options.fresh) store.clear();

@@ -50,11 +50,13 @@ describe('not a terminal: the whole essay as text', () => {
 		expect(stdout).not.toContain('!!!');
 		expect(stdout).not.toContain('slug:');
 		expect(stdout).not.toContain('draft');
-		expect(stdout.startsWith('Hiring MLEs at early stage companies\njxnl · April 8, 2024 · hiring\n')).toBe(true);
+		expect(stdout.startsWith('Hiring MLEs at early stage companies\njxnl · April 8, 2024 · hiring · about 4 min read\n')).toBe(true);
 	});
 
 	it('draws the callout as a text box', () => {
-		expect(stdout).toMatch(/╭─ Note ─+╮\n│ A voice memo turned essay\./);
+		expect(stdout).toMatch(/╭─ A voice memo turned essay\. ─+╮/);
+		expect(stdout).toContain('about 4 min read');
+		expect(stdout).toContain('hiring-mle-at-early-stage-companies/');
 	});
 
 	it('wraps at --width, 80 by default', () => {

@@ -9,7 +9,7 @@ describe('the reader in a real terminal', () => {
 		await session.waitFor((text) => text.includes('Hiring MLEs at early stage companies') && text.includes('? help'));
 		expect(session.isAlternateScreen()).toBe(true);
 		expect(session.text()).toContain('jxnl · April 8, 2024 · hiring');
-		expect(session.text()).toContain('╭─ Note');
+		expect(session.text()).toContain('╭─ A voice memo turned essay.');
 		expect(session.text()).not.toContain('!!!');
 		expect(session.screen().at(-1)).toMatch(/section 1 of 3 .*\? help/);
 	});
@@ -138,7 +138,7 @@ describe('colour', () => {
 		const session = start([], {env: {NO_COLOR: '1'}});
 		await session.waitFor('section 1 of 3');
 		expect(session.output()).not.toMatch(/\u001B\[(3\d|9\d|4\d)m/);
-		expect(session.text()).toContain('╭─ Note');
+		expect(session.text()).toContain('╭─ A voice memo turned essay.');
 	});
 });
 
@@ -148,8 +148,7 @@ describe('another blog post in the same format', () => {
 		const session = start([fixture('field-notes.md')], {columns: 72, rows: 16});
 		await session.waitFor('Field notes from a year of evals');
 		expect(session.text()).toContain('river · February 19, 2024 · engineering, notes');
-		expect(session.text()).toContain('╭─ Abstract');
-		expect(session.text()).toContain('TL;DR');
+		expect(session.text()).toContain('╭─ TL;DR');
 		session.write('2');
 		await session.waitFor('section 2 of 4');
 		expect(session.text()).toContain('Start with twenty examples');
@@ -250,5 +249,26 @@ describe('NO_COLOR', () => {
 		expect(code).toBe(0);
 		expect(session.output()).not.toContain('Warning');
 		expect(session.output()).not.toContain('NO_COLOR');
+	});
+});
+
+describe('the original post', () => {
+	const URL = 'https://jxnl.co/writing/2024/04/08/hiring-mle-at-early-stage-companies/';
+
+	it('is on the cover as text, and as a terminal hyperlink where the terminal takes them', async () => {
+		const linked = start([], {columns: 100, rows: 30, env: {FORCE_HYPERLINK: '1'}});
+		await linked.waitFor(URL);
+		expect(linked.text()).toContain('about 4 min read');
+		expect(linked.output()).toContain(`\u001B]8;;${URL}\u001B\\`);
+		const plain = start([], {columns: 100, rows: 30, env: {FORCE_HYPERLINK: '0'}});
+		await plain.waitFor(URL);
+		expect(plain.output()).not.toContain('\u001B]8;');
+	});
+
+	it('the contents say how long the essay takes to read', async () => {
+		const session = start([], {columns: 100, rows: 30});
+		await session.waitFor('section 1 of 3');
+		session.write('t');
+		await session.waitFor('Contents · about 4 min read');
 	});
 });

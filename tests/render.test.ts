@@ -5,6 +5,7 @@ import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {parseEssay} from '../src/essay/parse.js';
+import {readingMinutes, wordCount} from '../src/essay/reading-time.js';
 import {columnLayout, MEASURE} from '../src/render/layout.js';
 import {fitColumns, renderMarkdown} from '../src/render/markdown.js';
 import {createPages, type RenderedSection} from '../src/render/pages.js';
@@ -12,7 +13,7 @@ import {renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {wrapLine} from '../src/render/wrap.js';
 import {summaryFooter} from '../src/ui/copy.js';
-import {ESSAY, fixture} from './helpers/paths.js';
+import {BUNDLED_SOURCE, ESSAY, fixture} from './helpers/paths.js';
 
 const color = stylesFor(true);
 const plain = stylesFor(false);
@@ -110,15 +111,38 @@ describe('wrapLine', () => {
 });
 
 describe('rendering sections', () => {
-	it('draws the admonition as a bordered callout with its title, not raw !!!', () => {
+	it('draws the admonition as Material does: its title in the title bar, not raw !!!', () => {
 		const lines = renderSection(essay, 0, 60, plain);
 		const text = lines.join('\n');
 		expect(text).not.toContain('!!!');
 		expect(lines[0]).toBe('Hiring MLEs at early stage companies');
-		expect(lines[1]).toBe('jxnl · April 8, 2024 · hiring');
-		expect(text).toMatch(/╭─ Note ─+╮\n│ A voice memo turned essay\. +│/);
-		expect(text).toMatch(/│ Most of this is actually a short voice memoir I've +│/);
+		expect(text).toMatch(/╭─ A voice memo turned essay\. ─+╮\n│ Most of this is actually a short voice memoir I've +│/);
+		expect(text).not.toContain('Note');
 		expect(text).toContain('╰──');
+	});
+
+	it('gives an untitled callout its type as title, "" no title bar, and a long title goes on inside', () => {
+		const callouts = parseEssay(
+			'# T\n\n!!! danger\n\n    Typed.\n\n!!! tip ""\n\n    No bar.\n\n!!! warning "A title far too long to fit in the bar of a box this narrow"\n\n    Body.\n',
+			{fallbackTitle: 'callouts'},
+		);
+		const text = renderSection(callouts, 0, 40, plain).join('\n');
+		expect(text).toMatch(/╭─ Danger ─+╮\n│ Typed\. +│/);
+		expect(text).toMatch(/╭─{38}╮\n│ No bar\. +│/);
+		expect(text).toMatch(/╭─ A title far too long to fit in the ─+╮\n│ bar of a box this narrow +│\n│ +│\n│ Body\. +│/);
+	});
+
+	it('shows the reading time on the cover, computed from the words, and the original post with its licence', () => {
+		expect(wordCount(essay)).toBeGreaterThan(800);
+		expect(wordCount(essay)).toBeLessThan(900);
+		expect(readingMinutes(essay)).toBe(4);
+		const lines = renderSection({...essay, source: {url: 'https://example.com/post/', licence: 'MIT'}}, 0, 60, plain);
+		expect(lines[1]).toBe('jxnl · April 8, 2024 · hiring · about 4 min read');
+		expect(lines).toContain('https://example.com/post/');
+		expect(lines.join(' ')).toContain('MIT licence');
+		// Twice the words, twice the time.
+		const longer = {...essay, sections: [...essay.sections, ...essay.sections]};
+		expect(readingMinutes(longer)).toBe(7);
 	});
 
 	it('never renders a line wider than the width, at any width, for the essay and the fixture', () => {
@@ -153,8 +177,7 @@ describe('rendering sections', () => {
 
 	it('draws every admonition type and form of the fixture', () => {
 		const text = renderSection(sink, 0, 60, plain).join('\n');
-		expect(text).toContain('╭─ Tip ─');
-		expect(text).toContain('Lists inside a callout');
+		expect(text).toContain('╭─ Lists inside a callout ─');
 		expect(text).toContain('• one bold item');
 		expect(text).toContain('╭─ ▸ Warning ─');
 	});
@@ -192,7 +215,7 @@ describe('layout and caching', () => {
 			[76, false],
 		]);
 		for (const {section, width, isColor, lines} of built.rendered) {
-			const pages = createPages(loadEssay(ESSAY), {isColor, summaryFooter: summaryFooter()});
+			const pages = createPages(loadEssay(ESSAY, {source: BUNDLED_SOURCE}), {isColor, summaryFooter: summaryFooter()});
 			expect(lines).toEqual(pages.linesOf({kind: 'section', section}, width));
 		}
 	});

@@ -83,13 +83,13 @@ describe('table of contents', () => {
 			{label: 'Two', number: '3', mark: ''},
 			{label: 'Summary', number: '', mark: '○'},
 		];
-		const {lastFrame} = render(<Toc entries={entries} current={1} cursor={3} height={10} margin={0} />);
-		expect(lastFrame()).toBe('Contents\n\n  1  Cover (cover)\n  2  One ●\n     ✓ Reflection · One\n› 3  Two\n     ○ Summary\n\n\n');
+		const {lastFrame} = render(<Toc entries={entries} current={1} cursor={3} height={10} margin={0} readingTime="about 4 min read" />);
+		expect(lastFrame()).toBe('Contents · about 4 min read\n\n  1  Cover (cover)\n  2  One ●\n     ✓ Reflection · One\n› 3  Two\n     ○ Summary\n\n\n');
 	});
 
 	it('keeps the cursor in view in a long list', () => {
 		const entries = Array.from({length: 200}, (_, index) => ({label: `Section ${index + 1}`, number: String(index + 1), mark: ''}));
-		const {lastFrame} = render(<Toc entries={entries} current={0} cursor={150} height={7} margin={0} />);
+		const {lastFrame} = render(<Toc entries={entries} current={0} cursor={150} height={7} margin={0} readingTime="about 4 min read" />);
 		expect(lastFrame()).toContain('› 151  Section 151');
 		expect(lastFrame()?.split('\n')).toHaveLength(7);
 	});

@@ -4,7 +4,7 @@ import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
 import {contentId, parseEssay} from './parse.js';
 import {parseQuizFile, QuizError} from './quiz.js';
-import type {Essay} from './types.js';
+import type {Essay, EssaySource} from './types.js';
 
 /** Larger files are refused rather than read into memory: no essay is this long. */
 export const MAX_ESSAY_BYTES = 50 * 1024 * 1024;
@@ -111,6 +111,8 @@ export interface LoadOptions {
 	readonly withQuizzes?: boolean;
 	/** A snapshot to use instead of parsing, when the files hold exactly its texts. */
 	readonly snapshot?: EssaySnapshot;
+	/** Where the essay was first published, when the caller knows. */
+	readonly source?: EssaySource | undefined;
 }
 
 /**
@@ -119,19 +121,24 @@ export interface LoadOptions {
  */
 export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	const text = decodeEssayBytes(readBytes(file), file);
-	if (options.withQuizzes === false) return parseEssayText(text, file);
+	const withSource = (essay: Essay): Essay => (options.source ? {...essay, source: options.source} : essay);
+	if (options.withQuizzes === false) return withSource(parseEssayText(text, file));
 	const quizFile = quizFileFor(file);
 	const {snapshot} = options;
-	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null)) return snapshot.essay;
+	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null) && snapshot.essay.source?.url === options.source?.url) {
+		return snapshot.essay;
+	}
+
 	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
 	const essay = parseEssayText(text, file);
-	return withQuizzes(essay, quizFile, readQuizText(quizFile));
+	return withSource(withQuizzes(essay, quizFile, readQuizText(quizFile)));
 }
 
-/** Loads an essay with its quizzes, and records the texts it came from. */
-export function snapshotEssay(file: string): EssaySnapshot {
+/** Loads an essay with its quizzes (and where it was first published), and records the texts it came from. */
+export function snapshotEssay(file: string, source?: EssaySource): EssaySnapshot {
 	const essayText = decodeEssayBytes(readBytes(file), file);
 	const quizFile = quizFileFor(file);
 	const quizText = readQuizText(quizFile);
-	return {essayText, quizText: quizText ?? null, essay: withQuizzes(parseEssayText(essayText, file), quizFile, quizText)};
+	const essay = withQuizzes(parseEssayText(essayText, file), quizFile, quizText);
+	return {essayText, quizText: quizText ?? null, essay: source ? {...essay, source} : essay};
 }

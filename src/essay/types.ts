@@ -34,6 +34,13 @@ export interface Section {
 
 import type {Quiz} from './quiz.js';
 
+/** Where an essay was first published, shown on its cover (the bundled essay's author's blog). */
+export interface EssaySource {
+	readonly url: string;
+	/** The licence it is published under: `MIT`. */
+	readonly licence: string;
+}
+
 /** A parsed essay: everything the renderer and the reader need, with no file system attached. */
 export interface Essay {
 	/** A hash of the essay's content (and its quizzes'): saved progress is kept per content. */
@@ -49,4 +56,6 @@ export interface Essay {
 	readonly linkDefinitions: string;
 	/** Reflection quizzes from the essay's `.quiz.yaml`, in reading order; empty when it has none. */
 	readonly quizzes: readonly Quiz[];
+	/** The original post, when known. */
+	readonly source?: EssaySource;
 }

@@ -36,8 +36,10 @@ export interface PageOptions {
 	readonly isColor: boolean;
 	/** The summary's last line: the keys to review or quit, from the key table. */
 	readonly summaryFooter: string;
-	/** Sections rendered before, used as they are when their width and colour fit. */
+	/** Sections rendered before, used as they are when their width and colour fit (and they hold no hyperlinks). */
 	readonly rendered?: readonly RenderedSection[];
+	/** Whether the terminal takes OSC 8 hyperlinks. */
+	readonly hasLinks?: boolean;
 }
 
 /** Keeps the cache of quiz and summary pages from growing without bound across many resizes. */
@@ -46,10 +48,11 @@ const MAX_CACHED_PAGES = 256;
 /** Creates the page renderer for an essay, with colour on or off. */
 export function createPages(essay: Essay, options: PageOptions): PageLines {
 	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
-	const styles = stylesFor(options.isColor, true);
+	const hasLinks = options.hasLinks ?? false;
+	const styles = stylesFor(options.isColor, true, hasLinks);
 	const sections = new Map<string, readonly string[]>();
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
-	for (const rendered of options.rendered ?? []) {
+	for (const rendered of hasLinks ? [] : (options.rendered ?? [])) {
 		if (rendered.isColor === options.isColor) sections.set(`${rendered.section}:${rendered.width}`, rendered.lines);
 	}
 

@@ -1,8 +1,9 @@
 import stringWidth from 'string-width';
-import type {Block, Essay, Section} from '../essay/types.js';
+import {readingTimeLabel} from '../essay/reading-time.js';
+import type {Block, Essay, EssaySource, Section} from '../essay/types.js';
 import {calloutColor} from '../theme.js';
 import {renderMarkdown} from './markdown.js';
-import {paint, theme, type Styles} from './styles.js';
+import {linkText, paint, theme, type Styles} from './styles.js';
 import {wrapText} from './wrap.js';
 
 /** Narrowest body a callout box can hold. */
@@ -12,19 +13,24 @@ function pad(line: string, width: number): string {
 	return line + ' '.repeat(Math.max(0, width - stringWidth(line)));
 }
 
-/** Draws an MkDocs admonition as a bordered callout `width` columns wide, its body rendered as markdown. */
+/**
+ * Draws an MkDocs admonition as a bordered callout `width` columns wide, as Material draws it: its
+ * title in the title bar (the type's name when it has none, no bar at all for `""`), its body
+ * rendered as markdown. A title too long for the bar goes on inside the box.
+ */
 export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width: number, styles: Styles, links: string): string[] {
 	const border = paint(styles, calloutColor(block.type));
 	const inner = Math.max(MIN_BOX_BODY, width - 4);
-	const label = block.type.charAt(0).toUpperCase() + block.type.slice(1);
 	const marker = block.form === 'collapsed' ? '▸ ' : block.form === 'expanded' ? '▾ ' : '';
-	const labelText = ` ${marker}${label} `;
-	const topRule = '─'.repeat(Math.max(0, inner + 2 - 1 - stringWidth(labelText)));
+	const titleLines = block.title === '' ? [] : wrapText(block.title, Math.max(1, inner - 2 - stringWidth(marker)));
+	const [barTitle, ...moreTitle] = titleLines;
+	const labelText = barTitle === undefined ? '' : ` ${marker}${barTitle} `;
+	const topRule = '─'.repeat(Math.max(0, inner + 1 - stringWidth(labelText)));
 	const top = border('╭─') + border.bold(labelText) + border(topRule + '╮');
 
-	const titleLines = block.title === '' || block.title === label ? [] : wrapText(border.bold(block.title), inner);
 	const bodyLines = renderBlocks(block.body, inner, styles, links);
-	const content = titleLines.length > 0 && bodyLines.length > 0 ? [...titleLines, '', ...bodyLines] : [...titleLines, ...bodyLines];
+	const more = moreTitle.map((line) => border.bold(line));
+	const content = more.length > 0 && bodyLines.length > 0 ? [...more, '', ...bodyLines] : [...more, ...bodyLines];
 
 	const side = border('│');
 	const middle = content.map((line) => `${side} ${pad(line, inner)} ${side}`);
@@ -48,11 +54,26 @@ export function renderBlocks(blocks: readonly Block[], width: number, styles: St
 	return lines;
 }
 
+/** The original post's address, cut into lines of `width` (never wrapped at a word: it is one), each a link. */
+function sourceLines(source: EssaySource, width: number, styles: Styles): string[] {
+	const muted = paint(styles, theme.muted);
+	const lines = wrapText(muted(`First published on the author's blog (${source.licence} licence):`), width);
+	const link = paint(styles, theme.link).underline;
+	for (let start = 0; start < source.url.length; start += width) {
+		const part = source.url.slice(start, start + width);
+		lines.push(link(linkText(styles, source.url, part)));
+	}
+
+	return lines;
+}
+
 function renderHeader(essay: Essay, section: Section, width: number, styles: Styles): string[] {
 	if (section.kind === 'cover') {
 		const title = wrapText(paint(styles, theme.title).bold(essay.title), width);
-		const byline = essay.byline === '' ? [] : wrapText(paint(styles, theme.muted)(essay.byline), width);
-		return [...title, ...byline];
+		const about = [essay.byline, readingTimeLabel(essay)].filter((part) => part !== '').join(' · ');
+		const byline = wrapText(paint(styles, theme.muted)(about), width);
+		const source = essay.source ? sourceLines(essay.source, width, styles) : [];
+		return [...title, ...byline, ...source];
 	}
 
 	const heading = wrapText(paint(styles, theme.heading).bold(section.title), width);

@@ -9,16 +9,18 @@ import {theme} from '../theme.js';
 export interface Styles {
 	readonly chalk: ChalkInstance;
 	readonly isColor: boolean;
+	/** Whether the terminal takes OSC 8 hyperlinks; addresses are shown as text either way. */
+	readonly hasLinks: boolean;
 }
 
 const cache = new Map<string, Styles>();
 
-/** Styles with colour on or off, and attributes on or off, independent of what chalk detects for this process. */
-export function stylesFor(isColor: boolean, hasAttributes = isColor): Styles {
-	const key = `${isColor}:${hasAttributes}`;
+/** Styles with colour, attributes and hyperlinks on or off, independent of what chalk detects for this process. */
+export function stylesFor(isColor: boolean, hasAttributes = isColor, hasLinks = false): Styles {
+	const key = `${isColor}:${hasAttributes}:${hasLinks}`;
 	let styles = cache.get(key);
 	if (!styles) {
-		styles = {chalk: new Chalk({level: isColor || hasAttributes ? 2 : 0}), isColor};
+		styles = {chalk: new Chalk({level: isColor || hasAttributes ? 2 : 0}), isColor, hasLinks};
 		cache.set(key, styles);
 	}
 
@@ -33,3 +35,10 @@ export function paint(styles: Styles, color: string): ChalkInstance {
 }
 
 export {theme};
+
+/** An address as the terminal shows it: the text itself, a hyperlink too where the terminal takes them. */
+export function linkText(styles: Styles, url: string, text: string): string {
+	// Only addresses made of printable ASCII go into the escape sequence; anything else stays text.
+	if (!styles.hasLinks || !/^https?:\/\/[\x21-\x7E]+$/.test(url)) return text;
+	return `\u001B]8;;${url}\u001B\\${text}\u001B]8;;\u001B\\`;
+}

@@ -1,5 +1,6 @@
 import {Box, useInput, useWindowSize, type Key} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
+import {readingTimeLabel} from '../essay/reading-time.js';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall} from '../reader/geometry.js';
@@ -150,7 +151,16 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 	if (state.overlay === 'help') {
 		body = <Help scroll={state.helpScroll} height={height} margin={layout.margin} attribution={copy.attribution(essay.title, essay.byline)} />;
 	} else if (state.overlay === 'toc') {
-		body = <Toc entries={tocEntries(essay, document.stops, state)} current={state.stop} cursor={state.tocCursor} height={height} margin={layout.margin} />;
+		body = (
+			<Toc
+				entries={tocEntries(essay, document.stops, state)}
+				current={state.stop}
+				cursor={state.tocCursor}
+				height={height}
+				margin={layout.margin}
+				readingTime={readingTimeLabel(essay)}
+			/>
+		);
 	} else if (page.kind === 'question') {
 		const question = essay.quizzes[page.quiz]?.questions[page.question];
 		const fitted = pages.fitQuestion(page, layout.width, height);

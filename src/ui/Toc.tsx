@@ -20,18 +20,23 @@ export interface TocProps {
 	readonly cursor: number;
 	readonly height: number;
 	readonly margin: number;
+	/** Beside the title: how long the essay takes to read. */
+	readonly readingTime: string;
 }
 
 /** Every stop on the reading path, numbered as the digit keys number sections, scrolled to keep the cursor in view. */
-export function Toc({entries, current, cursor, height, margin}: TocProps) {
+export function Toc({entries, current, cursor, height, margin, readingTime}: TocProps) {
 	const palette = usePalette();
 	const rows = Math.max(1, height - 2);
 	const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, entries.length - rows));
 	const numberWidth = Math.max(...entries.map((entry) => entry.number.length), 1);
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin}>
-			<Text bold color={palette.heading}>
-				{copy.tocTitle}
+			<Text wrap="truncate-end">
+				<Text bold color={palette.heading}>
+					{copy.tocTitle}
+				</Text>
+				<Text color={palette.muted}>{` · ${readingTime}`}</Text>
 			</Text>
 			<Text> </Text>
 			{entries.slice(start, start + rows).map((entry, offset) => {

@@ -6,3 +6,5 @@ export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 export const ESSAY = fileURLToPath(new URL('../../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
 /** Test fixtures. */
 export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+/** Where the bundled essay was first published, as src/cli.tsx says. */
+export const BUNDLED_SOURCE = {url: 'https://jxnl.co/writing/2024/04/08/hiring-mle-at-early-stage-companies/', licence: 'MIT'} as const;
