@@ -36,14 +36,16 @@ beside it in FILE.quiz.yaml). Progress is saved and resumed.
 Options
   --print        print the whole essay as text instead of opening the reader
                  (also what happens when output is not a terminal)
-  --width N      print width in columns, ${MIN_WIDTH}–${MAX_WIDTH} (default: the terminal's, else 80)
+  --width N      width of printed text, ${MIN_WIDTH}–${MAX_WIDTH} columns (print mode only; the
+                 reader always fits the terminal; default: the terminal's, else 80)
   --section N    open at section N (the cover is 1)
   --no-quiz      read without the reflection quizzes
   --fresh        start from the cover and forget saved progress and answers
   -h, --help     show this help
   -v, --version  show the version
 
-Keys: press ? in the reader for the full list.`;
+Keys: press ? in the reader for the full list. Ctrl+Z suspends; fg returns.
+NO_COLOR=1 removes colour only; FORCE_COLOR=1 colours a pipe.`;
 
 function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {
 	if (value === undefined) return undefined;
@@ -64,6 +66,17 @@ function explain(error: unknown): string {
 	return message;
 }
 
+/** Every flag the command takes (README's synopsis and --help list each; a test checks). */
+export const FLAGS = {
+	print: {type: 'boolean'},
+	width: {type: 'string'},
+	section: {type: 'string'},
+	'no-quiz': {type: 'boolean'},
+	fresh: {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+	version: {type: 'boolean', short: 'v'},
+} as const;
+
 /** Parses argv (without `node` and the script). Throws UsageError for anything it does not understand. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
 	let parsed;
@@ -72,15 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 			args: [...argv],
 			allowPositionals: true,
 			strict: true,
-			options: {
-				print: {type: 'boolean'},
-				width: {type: 'string'},
-				section: {type: 'string'},
-				'no-quiz': {type: 'boolean'},
-				fresh: {type: 'boolean'},
-				help: {type: 'boolean', short: 'h'},
-				version: {type: 'boolean', short: 'v'},
-			},
+			options: FLAGS,
 		});
 	} catch (error) {
 		throw new UsageError(explain(error));

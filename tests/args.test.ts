@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {isColorWanted, parseCliArgs, UsageError} from '../src/args.js';
+import {readFileSync} from 'node:fs';
+import {FLAGS, isColorWanted, parseCliArgs, USAGE, UsageError} from '../src/args.js';
 
 describe('command line', () => {
 	it('reads a file and the flags', () => {
@@ -50,5 +51,18 @@ describe('colour', () => {
 		expect(isColorWanted({FORCE_COLOR: '0'}, true)).toBe(false);
 		expect(isColorWanted({NO_COLOR: ''}, true)).toBe(true);
 		expect(isColorWanted({}, false)).toBe(false);
+	});
+});
+
+describe('README and --help', () => {
+	it('list every flag the command takes, in the synopsis too', () => {
+		const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+		const synopsis = /## Command line\n\n```\n(.*)\n```/.exec(readme)?.[1] ?? '';
+		for (const flag of Object.keys(FLAGS)) {
+			expect(synopsis, flag).toContain(`--${flag}`);
+			expect(USAGE, flag).toContain(`--${flag}`);
+		}
+
+		expect(readme).toMatch(/`--width N` \| print mode only/);
 	});
 });
