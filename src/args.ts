@@ -105,10 +105,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	};
 }
 
-/** Whether output should be coloured: NO_COLOR wins, then FORCE_COLOR, then whether it is a terminal. */
+/** Whether output should be coloured: NO_COLOR wins, then FORCE_COLOR, then whether it is a terminal (a dumb one is not). */
 export function isColorWanted(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
 	const force = env['FORCE_COLOR'];
 	if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
-	return isTTY;
+	return isTTY && env['TERM'] !== 'dumb';
+}
+
+/** Whether a terminal can take the full-screen reader: a dumb one (TERM=dumb) moves no cursor. */
+export function isTerminalCapable(env: NodeJS.ProcessEnv): boolean {
+	return env['TERM'] !== 'dumb';
 }

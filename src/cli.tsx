@@ -3,10 +3,11 @@
 // src/bin.ts starts it (through src/launch.ts, which explains why the bundle is a script).
 import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {isColorWanted, parseCliArgs, USAGE, UsageError} from './args.js';
+import {isColorWanted, isTerminalCapable, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
 import {loadEssay, snapshotEssay, type EssaySnapshot} from './essay/load.js';
 import {printEssay} from './print.js';
+import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
 import type {RenderedSection} from './render/pages.js';
@@ -32,7 +33,8 @@ function readEssaySnapshot(): BundledSnapshot | undefined {
 }
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`mle-essay: ${message}\n`);
+	// The message may quote a file name, a flag or a field from a file: one safe line.
+	process.stderr.write(`mle-essay: ${cleanLine(message)}\n`);
 	process.exit(code);
 }
 
@@ -54,7 +56,12 @@ async function run(argv: readonly string[]): Promise<void> {
 	}
 
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
-	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {snapshot, source: options.file === undefined ? BUNDLED_SOURCE : undefined});
+	// With --no-quiz the quiz file is not read at all: a broken one cannot stop the essay opening.
+	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {
+		snapshot,
+		source: options.file === undefined ? BUNDLED_SOURCE : undefined,
+		withQuizzes: !options.noQuiz,
+	});
 	// The build's rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
 	const rendered = snapshot && essay === snapshot.essay ? snapshot.rendered : undefined;
 	if (options.section !== undefined && options.section > essay.sections.length) {
@@ -64,19 +71,25 @@ async function run(argv: readonly string[]): Promise<void> {
 	await prepareEmoji(essay);
 	const section = options.section === undefined ? undefined : options.section - 1;
 	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
-	if (!options.print && process.stdout.isTTY && process.stdin.isTTY) {
+	// Anything but a capable terminal on both ends gets the essay as text, as a pipe does.
+	if (!options.print && process.stdout.isTTY && process.stdin.isTTY && isTerminalCapable(process.env)) {
 		const {readInteractively} = await import('./session.js');
 		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered});
 		return;
 	}
 
-	// A reader closing the pipe early (`| head`) is not an error.
-	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	// A reader closing the pipe early (`| head`) is not an error; any other failure to write is.
+	const onWriteError = (error: NodeJS.ErrnoException): never => {
 		if (error.code === 'EPIPE') process.exit(0);
-		throw error;
-	});
+		return fail(`cannot write the essay to standard output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}`, 1);
+	};
+	process.stdout.on('error', onWriteError);
 	const width = options.width ?? Math.min(process.stdout.columns || 80, MEASURE);
-	process.stdout.write(printEssay(essay, {width, isColor, section, withQuizzes: !options.noQuiz}));
+	try {
+		process.stdout.write(printEssay(essay, {width, isColor, section, withQuizzes: !options.noQuiz}));
+	} catch (error) {
+		onWriteError(error as NodeJS.ErrnoException);
+	}
 }
 
 /** Runs the command line `mle-essay ...argv`; bad input ends the process with a one-line message. */

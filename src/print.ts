@@ -1,4 +1,5 @@
 import type {Essay} from './essay/types.js';
+import {cleanRendered} from './safe-text.js';
 import {renderQuizForPrint} from './render/quiz.js';
 import {renderSection} from './render/section.js';
 import {stylesFor} from './render/styles.js';
@@ -30,5 +31,6 @@ export function printEssay(essay: Essay, options: PrintOptions): string {
 		}
 	}
 
-	return parts.join('\n\n\n') + '\n';
+	// Made safe for the terminal at the last step (src/safe-text.ts), after every decoding.
+	return cleanRendered(parts.join('\n\n\n')) + '\n';
 }

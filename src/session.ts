@@ -1,11 +1,13 @@
+import {constants} from 'node:os';
 import supportsHyperlinks from 'supports-hyperlinks';
 import type {Essay} from './essay/types.js';
-import {openProgressStore, prepareSaving} from './progress/store.js';
+import {openProgressStore} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, startPlaceOf} from './reader/progress.js';
 import {initialState} from './reader/state.js';
 import {createPages, type RenderedSection} from './render/pages.js';
 import {columnLayout} from './render/layout.js';
+import {cleanLine} from './safe-text.js';
 import {FullScreen} from './terminal.js';
 import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
@@ -16,6 +18,29 @@ import type {ScreenSize} from './reader/geometry.js';
 const RESUMED = 'Resumed where you left off (--fresh starts over)';
 const HOME = '\u001B[H';
 const HIDE_CURSOR = '\u001B[?25l';
+
+/**
+ * Signals whose default is to end the process and that Node lets a program handle: each ends the
+ * reader with the terminal put back, and the exit code a shell expects (128 + the signal's number).
+ * Not SIGUSR1, which starts Node's debugger, nor SIGPIPE, which Node ignores.
+ */
+const ENDING_SIGNALS = [
+	'SIGHUP',
+	'SIGINT',
+	'SIGQUIT',
+	'SIGTERM',
+	'SIGUSR2',
+	'SIGALRM',
+	'SIGVTALRM',
+	'SIGPROF',
+	'SIGXCPU',
+	'SIGXFSZ',
+	'SIGPWR',
+	'SIGSYS',
+	'SIGTRAP',
+	'SIGIO',
+	'SIGSTKFLT',
+] as const satisfies readonly NodeJS.Signals[];
 
 /** How the reader was asked to start. */
 export interface ReadOptions {
@@ -80,7 +105,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		}
 
 		screen.restore();
-		if (message !== undefined) process.stderr.write(`mle-essay: ${message}\n`);
+		if (message !== undefined) process.stderr.write(`mle-essay: ${cleanLine(message)}\n`);
 		process.exit(code);
 	};
 
@@ -110,23 +135,20 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	};
 
 	process.on('SIGTSTP', onStopSignal);
-	process.on('SIGTERM', () => finish(143));
-	process.on('SIGHUP', () => finish(129));
-	process.on('SIGINT', () => finish(130));
+	for (const signal of ENDING_SIGNALS) process.on(signal, () => finish(128 + constants.signals[signal]));
 	process.on('uncaughtException', (error) => finish(1, error.message));
 	process.on('unhandledRejection', (error) => finish(1, error instanceof Error ? error.message : String(error)));
 
 	screen.enter();
-	// Keys typed from now on wait in the terminal (not echoed over the screen) until Ink reads them.
-	if (stdin.isTTY) stdin.setRawMode(true);
-	const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
-	stdout.write(HIDE_CURSOR + firstFrame(initialState(document, size, start), essay, pages, options.isColor) + HOME);
-
 	try {
-		// Saving and Ink load now, after the first paint. Both are in the bundle (one script,
-		// src/launch.ts), so these awaits only wait for microtasks: Ink draws the same frame over the
-		// paint in the same turn of the event loop, and no resize can come between the two.
-		await prepareSaving();
+		// Keys typed from now on wait in the terminal (not echoed over the screen) until Ink reads them.
+		if (stdin.isTTY) stdin.setRawMode(true);
+		const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
+		stdout.write(HIDE_CURSOR + firstFrame(initialState(document, size, start), essay, pages, options.isColor) + HOME);
+
+		// Ink loads now, after the first paint. It is in the bundle (one script, src/launch.ts), so this
+		// await only waits for microtasks: Ink draws the same frame over the paint in the same turn of
+		// the event loop, and no resize can come between the two.
 		const {mount} = await import('./ui/mount.js');
 		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)}, stopProcess);
 		running.unmount = mounted.unmount;

@@ -110,8 +110,9 @@ describe('leaving restores the terminal exactly', () => {
 	});
 
 	it('an uncaught error exits 1 with its message on the normal screen', async () => {
-		// On SIGUSR2, throws inside the running program, as a bug in any module would.
-		const injector = `data:text/javascript,process.on('SIGUSR2', () => setImmediate(() => { throw new Error('injected failure'); }))`;
+		// On SIGUSR2, throws inside the running program, as a bug in any module would. Registered before
+		// the program's own SIGUSR2 handler, so the throw comes first.
+		const injector = `data:text/javascript,process.on('SIGUSR2', () => { throw new Error('injected failure'); })`;
 		const session = start([], {nodeArgs: ['--import', injector]});
 		await session.waitFor('section 1 of 3');
 		expect(session.isAlternateScreen()).toBe(true);

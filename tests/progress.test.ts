@@ -3,8 +3,8 @@ import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {defaultStateDir, openProgressStore, prepareSaving} from '../src/progress/store.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {defaultStateDir, openProgressStore} from '../src/progress/store.js';
 import {isWorthResuming, progressOf, startPlaceOf, type Progress} from '../src/reader/progress.js';
 import {reducer} from '../src/reader/reducer.js';
 import {initialState} from '../src/reader/state.js';
@@ -32,8 +32,6 @@ function savedAtLeast(child: ChildProcessWithoutNullStreams | ReturnType<typeof 
 		child.stdout?.on('data', onData);
 	});
 }
-
-beforeAll(prepareSaving);
 
 describe('the progress store', () => {
 	it('round-trips the place and every answer', () => {

@@ -45,12 +45,17 @@ function readYaml(yamlText: string): FrontMatter {
 	const record = data as Record<string, unknown>;
 	return {
 		title: optionalText(record['title']),
-		date: optionalText(record['date']),
+		// The blog plugin also takes `date: {created: …, updated: …}`; the post is dated when created.
+		date: optionalText(isRecord(record['date']) ? record['date']['created'] : record['date']),
 		authors: textList(record['authors'] ?? record['author']),
 		categories: textList(record['categories'] ?? record['tags']),
 		slug: optionalText(record['slug']),
 		draft: typeof record['draft'] === 'boolean' ? record['draft'] : undefined,
 	};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function optionalText(value: unknown): string | undefined {

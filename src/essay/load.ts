@@ -1,5 +1,5 @@
-import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
+import {FileProblem, readRegularFile} from '../files.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
 import {contentId, parseEssay} from './parse.js';
@@ -62,16 +62,22 @@ export function parseEssayText(text: string, file: string): Essay {
 	return essay;
 }
 
+const PROBLEMS: Readonly<Record<FileProblem['kind'], string>> = {
+	directory: 'is a directory, not a markdown file',
+	'not-regular': 'is not a regular file',
+	'too-large': `is too large (over ${MAX_ESSAY_BYTES / 1024 / 1024} MB)`,
+	link: 'is a symbolic link',
+};
+
+function contentError(file: string, error: unknown): ContentError {
+	return new ContentError(file, error instanceof FileProblem ? PROBLEMS[error.kind] : describe(error));
+}
+
 function readBytes(file: string): Buffer {
 	try {
-		const stats = statSync(file);
-		if (stats.isDirectory()) throw new ContentError(file, 'is a directory, not a markdown file');
-		if (!stats.isFile()) throw new ContentError(file, 'is not a regular file');
-		if (stats.size > MAX_ESSAY_BYTES) throw new ContentError(file, `is too large (over ${MAX_ESSAY_BYTES / 1024 / 1024} MB)`);
-		return readFileSync(file);
+		return readRegularFile(file, MAX_ESSAY_BYTES, {followLinks: true});
 	} catch (error) {
-		if (error instanceof ContentError) throw error;
-		throw new ContentError(file, describe(error));
+		throw contentError(file, error);
 	}
 }
 
@@ -81,7 +87,16 @@ export function quizFileFor(essayFile: string): string {
 }
 
 function readQuizText(quizFile: string): string | undefined {
-	return existsSync(quizFile) ? decodeEssayBytes(readBytes(quizFile), quizFile) : undefined;
+	let bytes: Buffer;
+	try {
+		bytes = readRegularFile(quizFile, MAX_ESSAY_BYTES, {followLinks: true});
+	} catch (error) {
+		// An essay needs no quiz file: only one that is there and cannot be read is a problem.
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw contentError(quizFile, error);
+	}
+
+	return decodeEssayBytes(bytes, quizFile);
 }
 
 function withQuizzes(essay: Essay, quizFile: string, source: string | undefined): Essay {

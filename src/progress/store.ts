@@ -1,15 +1,23 @@
-import {mkdirSync, readFileSync, renameSync, rmSync} from 'node:fs';
+import {closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs';
+import {homedir} from 'node:os';
 import path from 'node:path';
 import envPaths from 'env-paths';
+import {FileProblem, readRegularFile} from '../files.js';
 import * as z from 'zod/mini';
 import type {Progress} from '../reader/progress.js';
 
-/** The folder for saved progress: `$XDG_STATE_HOME/mle-essay` on Linux, the platform's data folder elsewhere. */
+/**
+ * The folder for saved progress: `$XDG_STATE_HOME/mle-essay` on Linux (`~/.local/state/mle-essay`
+ * when it is unset, or relative, which the XDG spec says to ignore), the platform's data folder elsewhere.
+ */
 export function defaultStateDir(): string {
-	const paths = envPaths('mle-essay', {suffix: ''});
-	// env-paths calls XDG_STATE_HOME "log" on Linux; macOS and Windows have no state folder, so use data.
-	return process.platform === 'linux' ? paths.log : paths.data;
+	if (process.platform !== 'linux') return envPaths('mle-essay', {suffix: ''}).data;
+	const stateHome = process.env['XDG_STATE_HOME'];
+	return path.join(stateHome && path.isAbsolute(stateHome) ? stateHome : path.join(homedir(), '.local', 'state'), 'mle-essay');
 }
+
+/** A saved progress file is a few kilobytes; anything far larger is not one. */
+const MAX_PROGRESS_BYTES = 1024 * 1024;
 
 const fraction = z.number().check(z.gte(0), z.lte(1));
 const index = z.int().check(z.gte(0));
@@ -24,14 +32,40 @@ const savedFile = z.object({
 	answers: z.array(z.array(z.nullable(index))),
 });
 
-// write-file-atomic brings node:crypto and worker_threads with it, a few milliseconds that a start
-// (which only reads) need not wait for: it is loaded by prepareSaving, once the first screen is up.
-let writeAtomically: ((file: string, data: string, options: {mode: number; fsync: boolean}) => void) | undefined;
+let temporaryCount = 0;
 
-/** Loads what saving needs. The reader awaits it before anything can be saved; tests, before they save. */
-export async function prepareSaving(): Promise<void> {
-	writeAtomically ??= (await import('write-file-atomic')).default.sync;
+/**
+ * Writes `data` to `file` in `folder` the way that never writes through a link and never leaves a
+ * half-written file: a new file beside it (created, never opened if it exists), then a rename over
+ * the old one. A link at `file` is replaced by the rename, not followed.
+ */
+function writeAtomically(folder: string, file: string, data: string): void {
+	const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${temporaryCount++}.tmp`);
+	const fd = openSync(temporary, 'wx', 0o600);
+	try {
+		const bytes = Buffer.from(data);
+		for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+	} catch (error) {
+		closeSync(fd);
+		unlinkSync(temporary);
+		throw error;
+	}
+
+	closeSync(fd);
+	try {
+		renameSync(temporary, file);
+	} catch (error) {
+		unlinkSync(temporary);
+		throw error;
+	}
 }
+
+const LEFT_ALONE: Readonly<Record<FileProblem['kind'], string>> = {
+	directory: 'is a folder',
+	'not-regular': 'is not a regular file',
+	'too-large': 'is too large to be progress',
+	link: 'is a symbolic link',
+};
 
 /** What loading found: the progress, if any, and a warning to show the reader once, if something was wrong. */
 export interface LoadResult {
@@ -43,7 +77,7 @@ export interface LoadResult {
 export interface ProgressStore {
 	readonly file: string;
 	load(): LoadResult;
-	/** Saves atomically (after prepareSaving); returns a warning the first time saving fails, and nothing after. */
+	/** Saves atomically; returns a warning the first time saving fails, and nothing after. */
 	save(progress: Progress): string | undefined;
 	/** Forgets the saved place and answers (`--fresh`). */
 	clear(): void;
@@ -56,22 +90,27 @@ function reason(error: unknown): string {
 
 /**
  * Opens the store for the essay whose content hashes to `essayId`, in `stateDir`. Reading never
- * throws: an unreadable file is moved aside with a warning, and reading goes on without it.
+ * throws. A file that holds no valid progress is moved aside with a warning; one that could not be
+ * read at all (a link, a FIFO, no permission, far too large) is left exactly as it is, with a warning,
+ * and nothing is saved over it. Nothing is ever written outside `stateDir`.
  */
 export function openProgressStore(essayId: string, stateDir = defaultStateDir()): ProgressStore {
 	const file = path.join(stateDir, `${essayId}.json`);
 	let hasWarned = false;
+	let isLeftAlone = false;
 
 	return {
 		file,
 		load() {
 			let text: string;
 			try {
-				text = readFileSync(file, 'utf8');
+				text = readRegularFile(file, MAX_PROGRESS_BYTES, {followLinks: false}).toString('utf8');
 			} catch (error) {
 				const code = (error as NodeJS.ErrnoException).code;
 				if (code === 'ENOENT' || code === 'ENOTDIR') return {progress: undefined, warning: undefined};
-				return {progress: undefined, warning: `Could not read saved progress (${reason(error)}): starting from the cover.`};
+				isLeftAlone = true;
+				const why = error instanceof FileProblem ? LEFT_ALONE[error.kind] : `could not be read (${reason(error)})`;
+				return {progress: undefined, warning: `Saved progress ${why}, left as it is: this reading is not saved.`};
 			}
 
 			let parsed: z.infer<typeof savedFile> | undefined;
@@ -92,12 +131,12 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 				renameSync(file, aside);
 				return {progress: undefined, warning: `Saved progress was unreadable; moved it to ${aside} and started from the cover.`};
 			} catch (error) {
+				isLeftAlone = true;
 				return {progress: undefined, warning: `Saved progress was unreadable and could not be moved aside (${reason(error)}).`};
 			}
 		},
 		save(progress) {
-			const write = writeAtomically;
-			if (write === undefined) throw new Error('saving before prepareSaving() finished');
+			if (isLeftAlone) return undefined;
 			const data = {
 				version: 1,
 				essay: essayId,
@@ -106,9 +145,10 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 				savedAt: new Date().toISOString(),
 			};
 			try {
-				mkdirSync(stateDir, {recursive: true});
-				// Temporary file, then rename: a crash or Ctrl+C mid-write leaves the previous file whole.
-				write(file, JSON.stringify(data, null, '\t') + '\n', {mode: 0o600, fsync: false});
+				mkdirSync(stateDir, {recursive: true, mode: 0o700});
+				// Only inside the state folder itself: not through a link that leads elsewhere.
+				if (!lstatSync(stateDir).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'ENOTDIR'});
+				writeAtomically(stateDir, file, JSON.stringify(data, null, '\t') + '\n');
 				return undefined;
 			} catch (error) {
 				if (hasWarned) return undefined;
@@ -118,6 +158,7 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 		},
 		clear() {
 			try {
+				// rm removes a link itself, never what it points to.
 				rmSync(file, {force: true});
 			} catch {
 				// Nothing saved, or not removable: the fresh start below overwrites it on the first save.

@@ -1,33 +1,10 @@
-import Table from 'cli-table3';
 import {Marked, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import stringWidth from 'string-width';
+import {cleanText} from '../safe-text.js';
 import {replaceShortcodes} from './emoji.js';
+import {renderTable} from './table.js';
 import {paint, theme, type Styles} from './styles.js';
 import {wrapText} from './wrap.js';
-
-/**
- * Column widths for a table that must fit `width` columns: each column gets what it needs, and
- * when they do not all fit, the widest give way first. Widths include one space of padding per side.
- */
-export function fitColumns(natural: readonly number[], width: number): number[] {
-	const borders = natural.length + 1;
-	const available = Math.max(natural.length * 3, width - borders);
-	const wanted = natural.map((w) => w + 2);
-	if (wanted.reduce((a, b) => a + b, 0) <= available) return wanted;
-
-	const widths = [...wanted];
-	let total = widths.reduce((a, b) => a + b, 0);
-	while (total > available) {
-		const widest = Math.max(...widths);
-		if (widest <= 3) break;
-		const index = widths.indexOf(widest);
-		widths[index] = widest - 1;
-		total -= 1;
-	}
-
-	return widths;
-}
 
 function createMarked(styles: Styles, width: number): Marked {
 	const c = styles.chalk;
@@ -60,6 +37,15 @@ function createMarked(styles: Styles, width: number): Marked {
 	let listDepth = 0;
 	let quoteDepth = 0;
 	marked.use({
+		// The lexer decodes character references (`&#27;`, `&#x9b;`): what it decoded is text like any
+		// other, and no control character in it may reach the terminal.
+		walkTokens(token) {
+			const fields = token as unknown as Record<string, unknown>;
+			for (const field of ['text', 'raw', 'href', 'title', 'lang']) {
+				const value = fields[field];
+				if (typeof value === 'string') fields[field] = cleanText(value);
+			}
+		},
 		renderer: {
 			// marked-terminal renumbers nested bullets as part of their ordered parent and emits stray
 			// reset-only lines; lists are drawn here, each item's lines hanging under its bullet.
@@ -144,23 +130,11 @@ function createMarked(styles: Styles, width: number): Marked {
 				const alt = token.text.trim() || 'image';
 				return paint(styles, theme.muted)(`[image: ${alt}] (${token.href})`);
 			},
-			// marked-terminal's tables ignore the width; these shrink the widest columns and wrap cells.
+			// marked-terminal's tables ignore the width: drawn here, fitted to it (src/render/table.ts).
 			table(token: Tokens.Table) {
 				const head = token.header.map((cell) => this.parser.parseInline(cell.tokens));
 				const rows = token.rows.map((row) => row.map((cell) => this.parser.parseInline(cell.tokens)));
-				const columns = Math.max(head.length, ...rows.map((row) => row.length));
-				const natural = Array.from({length: columns}, (_, index) =>
-					Math.max(1, ...[head, ...rows].map((row) => Math.max(...(row[index] ?? '').split('\n').map((line) => stringWidth(line))))),
-				);
-				const table = new Table({
-					head: head.map((cell) => c.bold(cell)),
-					colWidths: fitColumns(natural, width),
-					wordWrap: true,
-					wrapOnWordBoundary: true,
-					style: {head: [], border: styles.isColor ? ['gray'] : []},
-				});
-				for (const row of rows) table.push(row);
-				return table.toString() + '\n\n';
+				return renderTable(head, rows, token.align, width, styles).join('\n') + '\n\n';
 			},
 		},
 	});
@@ -174,7 +148,7 @@ const instances = new Map<string, Marked>();
  * marked-terminal. Pure for a given input; marked instances are reused per (colour, width).
  */
 export function renderMarkdown(markdown: string, width: number, styles: Styles): string[] {
-	const key = `${styles.isColor ? 'c' : 'p'}:${width}`;
+	const key = `${styles.isColor}:${styles.chalk.level}:${width}`;
 	let marked = instances.get(key);
 	if (!marked) {
 		marked = createMarked(styles, width);

@@ -1,4 +1,5 @@
 import type {Essay} from '../essay/types.js';
+import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightRanges, type LineMatch} from './search.js';
@@ -56,11 +57,16 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		if (rendered.isColor === options.isColor) sections.set(`${rendered.section}:${rendered.width}`, rendered.lines);
 	}
 
+	// Every line leaves here made safe for the terminal (src/safe-text.ts): the text in it came from
+	// files, after the markdown and YAML parsers decoded it. Only the original post's address may be a link.
+	const links = new Set(hasLinks && essay.source ? [essay.source.url] : []);
+	const safe = (lines: readonly string[]): string[] => lines.map((line) => cleanRendered(line, links));
+
 	const sectionLines = (section: number, width: number): readonly string[] => {
 		const key = `${section}:${width}`;
 		let lines = sections.get(key);
 		if (!lines) {
-			lines = renderSection(essay, section, width, styles);
+			lines = safe(renderSection(essay, section, width, styles));
 			sections.set(key, lines);
 		}
 
@@ -96,7 +102,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		let entry = others.get(key);
 		if (!entry) {
 			if (others.size >= MAX_CACHED_PAGES) others.clear();
-			entry = render(page, width);
+			const {lines, focus} = render(page, width);
+			entry = {lines: safe(lines), focus};
 			others.set(key, entry);
 		}
 
@@ -113,8 +120,10 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 			highlightRanges(sectionLines(section, width)[line] ?? '', index.rangesOn(query, width, section, line, current), styles),
 		fitQuestion(page, width, height) {
 			const quiz = essay.quizzes[page.quiz];
-			return quiz ? fitQuestion(quiz, page.question, width, height, styles) : {lines: [], limit: undefined};
+			if (!quiz) return {lines: [], limit: undefined};
+			const fitted = fitQuestion(quiz, page.question, width, height, styles);
+			return {...fitted, lines: safe(fitted.lines)};
 		},
-		choice: (label, isSelected, width) => renderChoice(label, isSelected, width, styles),
+		choice: (label, isSelected, width) => safe(renderChoice(label, isSelected, width, styles)),
 	};
 }

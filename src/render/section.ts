@@ -48,7 +48,8 @@ export function renderBlocks(blocks: readonly Block[], width: number, styles: St
 				: renderCallout(block, width, styles, links);
 		if (rendered.length === 0) continue;
 		if (lines.length > 0) lines.push('');
-		lines.push(...rendered);
+		// One block can be 100,000 lines: appended one by one, not spread into arguments.
+		for (const line of rendered) lines.push(line);
 	}
 
 	return lines;

@@ -95,7 +95,7 @@ export function wrapText(text: string, width: number): string[] {
 			continue;
 		}
 
-		lines.push(...wrapLine(raw.replace(/\s+$/, ''), width));
+		for (const line of wrapLine(raw.replace(/\s+$/, ''), width)) lines.push(line);
 	}
 
 	while (lines.at(-1) === '') lines.pop();

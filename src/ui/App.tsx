@@ -13,6 +13,7 @@ import {columnLayout} from '../render/layout.js';
 import {stylesFor} from '../render/styles.js';
 import type {PageLines} from '../render/pages.js';
 import type {Answers} from '../essay/score.js';
+import {cleanLine} from '../safe-text.js';
 import {copy} from './copy.js';
 import {Help} from './Help.js';
 import {PageView} from './PageView.js';
@@ -51,12 +52,12 @@ function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): T
 	return stops.map((stop) => {
 		if (stop.kind === 'section') {
 			const title = essay.sections[stop.section]?.title ?? '';
-			return {label: stop.section === 0 ? `${title} (${copy.coverLabel})` : title, number: String(stop.section + 1), mark: ''};
+			return {label: cleanLine(stop.section === 0 ? `${title} (${copy.coverLabel})` : title), number: String(stop.section + 1), mark: ''};
 		}
 
 		if (stop.kind === 'quiz') {
 			const done = isQuizDone(state.answers, stop.quiz);
-			return {label: essay.quizzes[stop.quiz]?.title ?? '', number: '', mark: done ? copy.doneMarker : copy.openMarker};
+			return {label: cleanLine(essay.quizzes[stop.quiz]?.title ?? ''), number: '', mark: done ? copy.doneMarker : copy.openMarker};
 		}
 
 		const allDone = essay.quizzes.every((_, quiz) => isQuizDone(state.answers, quiz));
@@ -149,7 +150,7 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 	const height = bodyRows(screen.rows);
 	let body;
 	if (state.overlay === 'help') {
-		body = <Help scroll={state.helpScroll} height={height} margin={layout.margin} attribution={copy.attribution(essay.title, essay.byline)} />;
+		body = <Help scroll={state.helpScroll} height={height} margin={layout.margin} attribution={cleanLine(copy.attribution(essay.title, essay.byline))} />;
 	} else if (state.overlay === 'toc') {
 		body = (
 			<Toc

@@ -29,7 +29,7 @@ export function Toc({entries, current, cursor, height, margin, readingTime}: Toc
 	const palette = usePalette();
 	const rows = Math.max(1, height - 2);
 	const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, entries.length - rows));
-	const numberWidth = Math.max(...entries.map((entry) => entry.number.length), 1);
+	const numberWidth = entries.reduce((widest, entry) => Math.max(widest, entry.number.length), 1);
 	return (
 		<Box height={height} flexDirection="column" overflow="hidden" paddingLeft={margin}>
 			<Text wrap="truncate-end">

@@ -5,6 +5,7 @@ import {bodyRows} from '../reader/geometry.js';
 import {helpLineCount, hintsFor} from '../reader/key-bindings.js';
 import {currentPage, currentStop, keyContext} from '../reader/reducer.js';
 import type {ReaderState} from '../reader/state.js';
+import {cleanLine} from '../safe-text.js';
 import {copy} from './copy.js';
 
 /** Cells in the progress bar. */
@@ -82,7 +83,8 @@ export function statusParts(state: ReaderState, essay: Essay): StatusParts {
 	if (state.prompt !== undefined) left = `/${state.prompt}${copy.caret}`;
 	const hint = hintsFor(keyContext(state));
 	return {
-		left,
+		// Titles and notices hold text from the essay, its front matter and the search prompt.
+		left: cleanLine(left),
 		isNotice: state.notice !== undefined || state.prompt !== undefined,
 		position: position(state),
 		progress: `${copy.essayProgress} ${progressBar(readingProgress(state))}`,

@@ -2,10 +2,9 @@
 // as a crash or a kill -9 would. The test then checks the first save is still readable.
 import {syncBuiltinESMExports} from 'node:module';
 import nodeFs from 'node:fs';
-import {openProgressStore, prepareSaving} from '../../src/progress/store.js';
+import {openProgressStore} from '../../src/progress/store.js';
 
 const [essayId = 'crash', folder = '.'] = process.argv.slice(2);
-await prepareSaving();
 const store = openProgressStore(essayId, folder);
 const answers = (choice: number) => Array.from({length: 200}, () => Array.from({length: 50}, () => choice));
 store.save({place: {kind: 'section', section: 1, scrollFraction: 0.5}, answers: answers(1)});

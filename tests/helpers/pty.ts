@@ -116,7 +116,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 	const redirect = options.stdin === 'null' ? ' < /dev/null' : '';
 	const before = options.before ?? 'seq 5';
 	const line = `${before}; ${printMarker(STARTED)}; ${quoted}${redirect}; printf '\\n[exit %s]\\n' "$?"; stty -a; ${printMarker(DONE)}`;
-	const child = pty.spawn('bash', ['--norc', '--noprofile', '-i'], {name: 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
+	const child = pty.spawn('bash', ['--norc', '--noprofile', '-i'], {name: env['TERM'] ?? 'xterm-256color', cols: columns, rows, cwd: options.cwd ?? process.cwd(), env});
 	let raw = '';
 	let pending = Promise.resolve();
 	let hasTyped = false;

@@ -1,9 +1,8 @@
 // Saves progress in a tight loop until killed: the parent test kills it at random moments to prove
 // that an interrupted save never leaves an unreadable file.
-import {openProgressStore, prepareSaving} from '../../src/progress/store.js';
+import {openProgressStore} from '../../src/progress/store.js';
 
 const [essayId = 'loop', folder = '.'] = process.argv.slice(2);
-await prepareSaving();
 const store = openProgressStore(essayId, folder);
 for (let round = 0; ; round++) {
 	// Large enough that a write is not one tiny syscall.

@@ -1,0 +1,53 @@
+import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+
+/** Why a file could not be read as the program's input: it is not what it seems. */
+export type FileProblemKind = 'directory' | 'not-regular' | 'too-large' | 'link';
+
+/** A file that is not a regular file of a readable size (or is a link where none is allowed). */
+export class FileProblem extends Error {
+	override readonly name = 'FileProblem';
+
+	constructor(readonly kind: FileProblemKind) {
+		super(kind);
+	}
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a regular file of at most `cap` bytes. The file is opened once and everything is checked on
+ * the open file, so a file swapped for another between a check and the read cannot slip past; what
+ * is read is capped, not what `stat` says (files in /proc say they are empty). It never waits on a
+ * FIFO or a device: they are refused before reading. Throws FileProblem, or the system's error.
+ */
+export function readRegularFile(file: string, cap: number, options: {readonly followLinks: boolean}): Buffer {
+	const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW);
+	let fd: number;
+	try {
+		fd = openSync(file, flags);
+	} catch (error) {
+		if (!options.followLinks && (error as NodeJS.ErrnoException).code === 'ELOOP') throw new FileProblem('link');
+		throw error;
+	}
+
+	try {
+		const stats = fstatSync(fd);
+		if (stats.isDirectory()) throw new FileProblem('directory');
+		if (!stats.isFile()) throw new FileProblem('not-regular');
+		if (stats.size > cap) throw new FileProblem('too-large');
+		const chunks: Buffer[] = [];
+		let total = 0;
+		const buffer = Buffer.allocUnsafe(CHUNK);
+		for (;;) {
+			const read = readSync(fd, buffer, 0, CHUNK, null);
+			if (read === 0) break;
+			total += read;
+			if (total > cap) throw new FileProblem('too-large');
+			chunks.push(Buffer.from(buffer.subarray(0, read)));
+		}
+
+		return Buffer.concat(chunks, total);
+	} finally {
+		closeSync(fd);
+	}
+}
