@@ -10,6 +10,7 @@ import {printEssay} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
+import {isUnicodeLocale, drawBoxesInUnicode} from './render/styles.js';
 import type {RenderedSection} from './render/pages.js';
 
 // cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
@@ -45,6 +46,8 @@ function version(): string {
 
 async function run(argv: readonly string[]): Promise<void> {
 	const options = parseCliArgs(argv);
+	// A terminal whose locale is not UTF-8 (LANG=C) gets frames and rules in ASCII.
+	drawBoxesInUnicode(isUnicodeLocale(process.env));
 	if (options.help) {
 		process.stdout.write(USAGE + '\n');
 		return;

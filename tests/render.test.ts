@@ -197,6 +197,18 @@ describe('layout and caching', () => {
 		expect(pages.linesOf(page, 61)).not.toBe(pages.linesOf(page, 60));
 	});
 
+	it('keeps the sections of two widths at most, so resizing does not grow memory', () => {
+		const pages = createPages(essay, {isColor: true, summaryFooter: ''});
+		const page = {kind: 'section', section: 1} as const;
+		const first = pages.linesOf(page, 60);
+		pages.linesOf(page, 61);
+		expect(pages.linesOf(page, 60)).toBe(first);
+		for (let width = 62; width < 80; width++) pages.linesOf(page, width);
+		const again = pages.linesOf(page, 60);
+		expect(again).not.toBe(first);
+		expect(again).toEqual(first);
+	});
+
 	it('uses sections rendered before (by the build) for their width and colour only', () => {
 		const lines = ['rendered before'];
 		const rendered = [{section: 1, width: 60, isColor: true, lines}];

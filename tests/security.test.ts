@@ -338,3 +338,17 @@ describe('the state folder', () => {
 		expect(readdirSync(stateHome).sort()).toEqual(['mle-essay', 'unrelated']);
 	});
 });
+
+describe('a terminal that is not UTF-8', () => {
+	it('LANG=C draws callouts, tables and rules in ASCII, in print mode and in the reader', async () => {
+		const {stdout} = run(['--print'], {LANG: 'C', LC_ALL: '', LC_CTYPE: ''});
+		expect(stdout).toMatch(/\+- A voice memo turned essay\. -+\+/);
+		expect(stdout).not.toMatch(/[\u2500-\u257F]/);
+		const session = start([], {env: {LANG: 'C', LC_ALL: '', LC_CTYPE: ''}});
+		await session.waitFor('section 1 of 3');
+		expect(session.text()).toContain('+- A voice memo turned essay.');
+		expect(session.text()).not.toMatch(/[\u2500-\u257F]/);
+		const utf8 = run(['--print'], {LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: ''});
+		expect(utf8.stdout).toContain('╭─ A voice memo turned essay.');
+	});
+});

@@ -85,7 +85,7 @@ function createMarked(styles: Styles, width: number): Marked {
 			},
 			// marked-terminal draws rules as wide as process.stdout, not the width asked for.
 			hr() {
-				return paint(styles, theme.muted)('─'.repeat(width)) + '\n\n';
+				return paint(styles, theme.muted)(styles.box.horizontal.repeat(width)) + '\n\n';
 			},
 			// Code blocks: indented, one style, tabs expanded; never syntax-highlighted through the
 			// global chalk, which ignores our colour decision.
@@ -99,7 +99,7 @@ function createMarked(styles: Styles, width: number): Marked {
 				return body + '\n\n';
 			},
 			blockquote(token: Tokens.Blockquote) {
-				const bar = paint(styles, theme.muted)('│ ');
+				const bar = paint(styles, theme.muted)(styles.box.quote);
 				quoteDepth += 1;
 				let body: string;
 				try {
@@ -152,6 +152,8 @@ export function renderMarkdown(markdown: string, width: number, styles: Styles):
 	let marked = instances.get(key);
 	if (!marked) {
 		marked = createMarked(styles, width);
+		// One instance per width in use; a run of resizes starts afresh rather than keep them all.
+		if (instances.size >= 8) instances.clear();
 		instances.set(key, marked);
 	}
 

@@ -4,7 +4,7 @@ import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightRanges, type LineMatch} from './search.js';
 import {renderSection} from './section.js';
-import {stylesFor} from './styles.js';
+import {stylesFor, UNICODE_BOX} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
 export interface PageLines {
@@ -45,16 +45,32 @@ export interface PageOptions {
 
 /** Keeps the cache of quiz and summary pages from growing without bound across many resizes. */
 const MAX_CACHED_PAGES = 256;
+/** Widths whose rendered sections are kept. */
+const MAX_WIDTHS = 2;
 
 /** Creates the page renderer for an essay, with colour on or off. */
 export function createPages(essay: Essay, options: PageOptions): PageLines {
 	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
 	const hasLinks = options.hasLinks ?? false;
 	const styles = stylesFor(options.isColor, true, hasLinks);
-	const sections = new Map<string, readonly string[]>();
+	// Sections by width, for the widths in use: the current one and the one before (a resize back
+	// and forth, the build's two). Older widths are dropped, so resizing never grows memory.
+	const sections = new Map<number, Map<number, readonly string[]>>();
+	const sectionsAt = (width: number): Map<number, readonly string[]> => {
+		let atWidth = sections.get(width);
+		if (!atWidth) {
+			atWidth = new Map();
+			sections.set(width, atWidth);
+			for (const old of [...sections.keys()].slice(0, -MAX_WIDTHS)) sections.delete(old);
+		}
+
+		return atWidth;
+	};
+
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
-	for (const rendered of hasLinks ? [] : (options.rendered ?? [])) {
-		if (rendered.isColor === options.isColor) sections.set(`${rendered.section}:${rendered.width}`, rendered.lines);
+	// The build's sections have no links and are drawn in box drawing.
+	for (const rendered of hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
+		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(rendered.section, rendered.lines);
 	}
 
 	// Every line leaves here made safe for the terminal (src/safe-text.ts): the text in it came from
@@ -63,11 +79,11 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const safe = (lines: readonly string[]): string[] => lines.map((line) => cleanRendered(line, links));
 
 	const sectionLines = (section: number, width: number): readonly string[] => {
-		const key = `${section}:${width}`;
-		let lines = sections.get(key);
+		const atWidth = sectionsAt(width);
+		let lines = atWidth.get(section);
 		if (!lines) {
 			lines = safe(renderSection(essay, section, width, styles));
-			sections.set(key, lines);
+			atWidth.set(section, lines);
 		}
 
 		return lines;

@@ -197,7 +197,7 @@ export function renderSummary(essay: Essay, answers: Answers, width: number, sty
 
 /** A quiz for print: its title, then each question with numbered choices, answers not revealed. */
 export function renderQuizForPrint(quiz: Quiz, width: number, styles: Styles): string[] {
-	const lines = [...wrapText(paint(styles, theme.heading).bold(quiz.title), width), paint(styles, theme.muted)('─'.repeat(Math.min(width, 40)))];
+	const lines = [...wrapText(paint(styles, theme.heading).bold(quiz.title), width), paint(styles, theme.muted)(styles.box.horizontal.repeat(Math.min(width, 40)))];
 	quiz.questions.forEach((question, index) => {
 		lines.push('');
 		const kind = question.kind === 'reflection' ? ' (no wrong answer)' : '';

@@ -25,16 +25,18 @@ export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width
 	const titleLines = block.title === '' ? [] : wrapText(block.title, Math.max(1, inner - 2 - stringWidth(marker)));
 	const [barTitle, ...moreTitle] = titleLines;
 	const labelText = barTitle === undefined ? '' : ` ${marker}${barTitle} `;
-	const topRule = '─'.repeat(Math.max(0, inner + 1 - stringWidth(labelText)));
-	const top = border('╭─') + border.bold(labelText) + border(topRule + '╮');
+	const {horizontal, vertical, round} = styles.box;
+	const [topLeft, topRight, bottomLeft, bottomRight] = round;
+	const topRule = horizontal.repeat(Math.max(0, inner + 1 - stringWidth(labelText)));
+	const top = border(topLeft + horizontal) + border.bold(labelText) + border(topRule + topRight);
 
 	const bodyLines = renderBlocks(block.body, inner, styles, links);
 	const more = moreTitle.map((line) => border.bold(line));
 	const content = more.length > 0 && bodyLines.length > 0 ? [...more, '', ...bodyLines] : [...more, ...bodyLines];
 
-	const side = border('│');
+	const side = border(vertical);
 	const middle = content.map((line) => `${side} ${pad(line, inner)} ${side}`);
-	const bottom = border('╰' + '─'.repeat(inner + 2) + '╯');
+	const bottom = border(bottomLeft + horizontal.repeat(inner + 2) + bottomRight);
 	return [top, ...middle, bottom];
 }
 
@@ -78,7 +80,7 @@ function renderHeader(essay: Essay, section: Section, width: number, styles: Sty
 	}
 
 	const heading = wrapText(paint(styles, theme.heading).bold(section.title), width);
-	const rule = paint(styles, theme.muted)('─'.repeat(Math.min(width, Math.max(1, ...heading.map((line) => stringWidth(line))))));
+	const rule = paint(styles, theme.muted)(styles.box.horizontal.repeat(Math.min(width, Math.max(1, ...heading.map((line) => stringWidth(line))))));
 	return [...heading, rule];
 }
 

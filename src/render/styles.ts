@@ -11,6 +11,62 @@ export interface Styles {
 	readonly isColor: boolean;
 	/** Whether the terminal takes OSC 8 hyperlinks; addresses are shown as text either way. */
 	readonly hasLinks: boolean;
+	/** The lines that draw callouts, tables, rules and quote bars: box drawing, or ASCII. */
+	readonly box: Box;
+}
+
+/** Characters that draw frames and rules. */
+export interface Box {
+	readonly horizontal: string;
+	readonly vertical: string;
+	/** Rounded corners of a callout: top left, top right, bottom left, bottom right. */
+	readonly round: readonly [string, string, string, string];
+	/** Corners and joints of a table, by row (top, middle, bottom) and column (left, middle, right). */
+	readonly grid: readonly [readonly [string, string, string], readonly [string, string, string], readonly [string, string, string]];
+	/** The bar before each line of a block quote. */
+	readonly quote: string;
+}
+
+/** Box drawing: what the build renders the bundled cover with. */
+export const UNICODE_BOX: Box = {
+	horizontal: '─',
+	vertical: '│',
+	round: ['╭', '╮', '╰', '╯'],
+	grid: [
+		['┌', '┬', '┐'],
+		['├', '┼', '┤'],
+		['└', '┴', '┘'],
+	],
+	quote: '│ ',
+};
+
+const ASCII_BOX: Box = {
+	horizontal: '-',
+	vertical: '|',
+	round: ['+', '+', '+', '+'],
+	grid: [
+		['+', '+', '+'],
+		['+', '+', '+'],
+		['+', '+', '+'],
+	],
+	quote: '| ',
+};
+
+/**
+ * Whether the terminal's locale can show box drawing: its character set (LC_ALL, else LC_CTYPE,
+ * else LANG) is UTF-8. With none set, most terminals today are: assume so.
+ */
+export function isUnicodeLocale(env: NodeJS.ProcessEnv): boolean {
+	const locale = env['LC_ALL'] || env['LC_CTYPE'] || env['LANG'];
+	return !locale || /utf-?8/i.test(locale);
+}
+
+let isUnicode = true;
+
+/** Draws frames in ASCII from now on, or in box drawing again (the command line decides once). */
+export function drawBoxesInUnicode(unicode: boolean): void {
+	isUnicode = unicode;
+	cache.clear();
 }
 
 const cache = new Map<string, Styles>();
@@ -20,7 +76,7 @@ export function stylesFor(isColor: boolean, hasAttributes = isColor, hasLinks = 
 	const key = `${isColor}:${hasAttributes}:${hasLinks}`;
 	let styles = cache.get(key);
 	if (!styles) {
-		styles = {chalk: new Chalk({level: isColor || hasAttributes ? 2 : 0}), isColor, hasLinks};
+		styles = {chalk: new Chalk({level: isColor || hasAttributes ? 2 : 0}), isColor, hasLinks, box: isUnicode ? UNICODE_BOX : ASCII_BOX};
 		cache.set(key, styles);
 	}
 

@@ -27,18 +27,19 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
 	// Each width includes a space of padding on either side.
 	const inner = fitColumns(natural, width).map((columnWidth) => Math.max(1, columnWidth - 2));
 	const border = paint(styles, theme.muted);
-	const rule = (left: string, middle: string, right: string) => border(left + inner.map((cellWidth) => '─'.repeat(cellWidth + 2)).join(middle) + right);
+	const {horizontal, vertical, grid} = styles.box;
+	const rule = ([left, middle, right]: readonly [string, string, string]) => border(left + inner.map((cellWidth) => horizontal.repeat(cellWidth + 2)).join(middle) + right);
 
-	const lines = [rule('┌', '┬', '┐')];
+	const lines = [rule(grid[0])];
 	all.forEach((row, rowIndex) => {
-		if (rowIndex > 0) lines.push(rule('├', '┼', '┤'));
+		if (rowIndex > 0) lines.push(rule(grid[1]));
 		const cells = inner.map((cellWidth, column) => wrapAnsi(row[column] ?? '', cellWidth, {hard: true, trim: true}).split('\n'));
 		const height = widestOf(cells.map((cell) => cell.length));
 		for (let line = 0; line < height; line++) {
 			const parts = cells.map((cell, column) => place(cell[line] ?? '', inner[column] ?? 1, alignments[column] ?? null));
-			lines.push(border('│') + parts.map((part) => ` ${part} `).join(border('│')) + border('│'));
+			lines.push(border(vertical) + parts.map((part) => ` ${part} `).join(border(vertical)) + border(vertical));
 		}
 	});
-	lines.push(rule('└', '┴', '┘'));
+	lines.push(rule(grid[2]));
 	return lines;
 }

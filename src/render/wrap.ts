@@ -4,9 +4,9 @@ import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
 
 // What repeats on every wrapped line (indentation, block-quote bars) and what hangs (a list bullet,
-// whose continuation lines are indented by its width instead). \u2502 is the quote bar │ and \u2022
-// the bullet •, escaped so that the bundle stays ASCII (src/launch.ts reads it as such).
-const PREFIX = /^((?:[ ]|\u2502 ?)*)((?:[*\u2022+-]|\d+[.)])[ ]+(?:\[[ xX]\][ ]+)?)?/;
+// whose continuation lines are indented by its width instead). \u2502 is the quote bar │ (| in
+// ASCII) and \u2022 the bullet •, escaped so that the bundle stays ASCII (src/launch.ts reads it as such).
+const PREFIX = /^((?:[ ]|\u2502 ?|\| )*)((?:[*\u2022+-]|\d+[.)])[ ]+(?:\[[ xX]\][ ]+)?)?/;
 
 // An escape sequence at `index` (CSI like colours, or OSC ended by BEL or ST).
 const ESCAPE_AT = /\u001B(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001B]*(?:\u0007|\u001B\\)?)/y;
