@@ -1,10 +1,11 @@
 // The package as users get it: packed, installed into an empty folder, and run.
-import {execFileSync} from 'node:child_process';
+import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {CLI} from './helpers/paths.js';
 import {ptySessions} from './helpers/pty.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,5 +78,20 @@ describe('the packed tarball', () => {
 		const written = walk(home);
 		expect(written.length).toBeGreaterThan(0);
 		expect(written.every((file) => file.startsWith('state/mle-essay/'))).toBe(true);
+	});
+});
+
+describe('an unsupported Node', () => {
+	// The machine's own Node, when it is older than the releases supported upstream (this image has 20).
+	const old = ['/usr/bin/node', '/usr/local/bin/node'].find((candidate) => {
+		const version = spawnSync(candidate, ['--version'], {encoding: 'utf8'}).stdout ?? '';
+		return /^v(1\d|2[01])\./.test(version);
+	});
+
+	it.skipIf(old === undefined)('gets one line saying which Node is needed, not a stack trace', () => {
+		const result = spawnSync(old ?? 'node', [CLI, '--print'], {encoding: 'utf8'});
+		expect(result.status).toBe(1);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toMatch(/^mle-essay: needs Node\.js 22 or newer \(this is v\d+\.\d+\.\d+\); see https:\/\/nodejs\.org\n$/);
 	});
 });
