@@ -24,7 +24,8 @@ export function printEssay(essay: Essay, options: PrintOptions): string {
 	const indexes = options.section === undefined ? essay.sections.map((_, index) => index) : [options.section];
 	const parts: string[] = [];
 	for (const index of indexes) {
-		parts.push(renderSection(essay, index, options.width, styles).join('\n'));
+		// Code is printed exactly: each line whole, for the pager or terminal to wrap.
+		parts.push(renderSection(essay, index, options.width, styles, 'whole').join('\n'));
 		if (!options.withQuizzes) continue;
 		for (const quiz of essay.quizzes) {
 			if (quiz.section === index) parts.push(renderQuizForPrint(quiz, options.width, styles).join('\n'));

@@ -244,3 +244,29 @@ describe('emoji shortcodes', () => {
 		expect(renderMarkdown('Time for :coffee: and :not_an_emoji_at_all:.', 60, plain)).toEqual(['Time for ☕ and :not_an_emoji_at_all:.']);
 	});
 });
+
+describe('code is verbatim', () => {
+	const long = `    print("${'x'.repeat(150)}")`;
+	const source = ['import os', '', '', 'def main():', long, '<!-- more -->', '\tindented with a tab'].join('\n');
+	const post = parseEssay(`# Code\n\nIntro.\n\n\`\`\`python title="app.py"\n${source}\n\`\`\`\n\n<!-- more -->\n\nAfter.\n`, {fallbackTitle: 'code'});
+
+	it('in print: every line whole, blank lines kept, the excerpt marker only outside code', () => {
+		const lines = renderSection(post, 0, 60, plain, 'whole').map((line) => stripAnsi(line));
+		const code = lines.slice(lines.indexOf('    import os'));
+		expect(code.slice(0, 7)).toEqual(['    import os', '', '', '    def main():', `    ${long}`, '    <!-- more -->', '        indented with a tab']);
+		expect(lines.filter((line) => line.includes('<!-- more -->'))).toHaveLength(1);
+		expect(lines).toContain('    app.py · python');
+	});
+
+	it('in the reader: long lines broken at the width with a continuation mark, nothing lost', () => {
+		const lines = renderSection(post, 0, 60, plain).map((line) => stripAnsi(line));
+		expect(widest(lines)).toBeLessThanOrEqual(60);
+		const start = lines.findIndex((line) => line.includes('print('));
+		const continued = lines.slice(start + 1).filter((line) => line.trimStart().startsWith('↪ '));
+		expect(continued.length).toBeGreaterThanOrEqual(2);
+		const rejoined = [lines[start] ?? '', ...continued.map((line) => line.replace(/^\s*↪ /, ''))].join('').trim();
+		expect(rejoined).toBe(long.trim());
+		expect(lines).toContain('');
+		expect(lines.slice(lines.indexOf('    import os'), lines.indexOf('    import os') + 3)).toEqual(['    import os', '', '']);
+	});
+});

@@ -21,7 +21,6 @@ function lexBlocks(markdown: string): {tokens: Token[]; inline: (text: string) =
 // C0 and C1 control characters other than tab and newline: dropped on load so no escape sequence
 // written in the content (clipboard writes, title changes, screen clears) can reach the terminal.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
-const EXCERPT_MARKER = /^[ \t]*<!--\s*more\s*-->[ \t]*$/gim;
 
 /**
  * Line endings to LF, no byte-order mark, no control characters.
@@ -71,7 +70,8 @@ function toBlocks(tokens: readonly Token[]): Block[] {
 	const blocks: Block[] = [];
 	let markdown = '';
 	const flush = (): void => {
-		const source = markdown.replace(EXCERPT_MARKER, '').trim();
+		// The excerpt marker is dropped as a token (below), so the same text inside code stays.
+		const source = markdown.trim();
 		if (source !== '') blocks.push({kind: 'markdown', source});
 		markdown = '';
 	};

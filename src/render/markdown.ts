@@ -4,7 +4,7 @@ import {cleanText} from '../safe-text.js';
 import {replaceShortcodes} from './emoji.js';
 import {renderTable} from './table.js';
 import {paint, theme, type Styles} from './styles.js';
-import {wrapText} from './wrap.js';
+import {CODE_LINE, wrapText, type CodeLines} from './wrap.js';
 
 function createMarked(styles: Styles, width: number): Marked {
 	const c = styles.chalk;
@@ -87,16 +87,21 @@ function createMarked(styles: Styles, width: number): Marked {
 			hr() {
 				return paint(styles, theme.muted)(styles.box.horizontal.repeat(width)) + '\n\n';
 			},
-			// Code blocks: indented, one style, tabs expanded; never syntax-highlighted through the
-			// global chalk, which ignores our colour decision.
+			// Code blocks: indented, one style, tabs expanded, every line kept as written (CODE_LINE:
+			// never rewrapped, blank lines kept), under the block's title and language when it names them.
 			code(token: Tokens.Code) {
 				const style = paint(styles, theme.code);
+				const info = (token.lang ?? '').trim();
+				const language = /^[^\s{]+/.exec(info)?.[0] ?? '';
+				const title = /title="([^"]*)"/.exec(info)?.[1] ?? '';
+				const label = [title, language].filter((part) => part !== '').join(' · ');
+				const header = label === '' ? '' : `    ${paint(styles, theme.muted)(label)}\n`;
 				const body = token.text
 					.replace(/\t/g, '    ')
 					.split('\n')
-					.map((line) => '    ' + style(line))
+					.map((line) => CODE_LINE + '    ' + style(line))
 					.join('\n');
-				return body + '\n\n';
+				return header + body + '\n\n';
 			},
 			blockquote(token: Tokens.Blockquote) {
 				const bar = paint(styles, theme.muted)(styles.box.quote);
@@ -147,7 +152,7 @@ const instances = new Map<string, Marked>();
  * Renders markdown to terminal lines at most `width` display columns wide, styled with marked and
  * marked-terminal. Pure for a given input; marked instances are reused per (colour, width).
  */
-export function renderMarkdown(markdown: string, width: number, styles: Styles): string[] {
+export function renderMarkdown(markdown: string, width: number, styles: Styles, code: CodeLines = 'marked'): string[] {
 	const key = `${styles.isColor}:${styles.chalk.level}:${width}`;
 	let marked = instances.get(key);
 	if (!marked) {
@@ -158,5 +163,5 @@ export function renderMarkdown(markdown: string, width: number, styles: Styles):
 	}
 
 	const output = marked.parse(markdown, {async: false});
-	return wrapText(output, width);
+	return wrapText(output, width, code, paint(styles, theme.muted));
 }

@@ -4,7 +4,7 @@ import type {Block, Essay, EssaySource, Section} from '../essay/types.js';
 import {calloutColor} from '../theme.js';
 import {renderMarkdown} from './markdown.js';
 import {linkText, paint, theme, type Styles} from './styles.js';
-import {wrapText} from './wrap.js';
+import {wrapText, type CodeLines} from './wrap.js';
 
 /** Narrowest body a callout box can hold. */
 const MIN_BOX_BODY = 6;
@@ -18,7 +18,7 @@ function pad(line: string, width: number): string {
  * title in the title bar (the type's name when it has none, no bar at all for `""`), its body
  * rendered as markdown. A title too long for the bar goes on inside the box.
  */
-export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width: number, styles: Styles, links: string): string[] {
+export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width: number, styles: Styles, links: string, code: CodeLines = 'marked'): string[] {
 	const border = paint(styles, calloutColor(block.type));
 	const inner = Math.max(MIN_BOX_BODY, width - 4);
 	const marker = block.form === 'collapsed' ? '▸ ' : block.form === 'expanded' ? '▾ ' : '';
@@ -30,7 +30,7 @@ export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width
 	const topRule = horizontal.repeat(Math.max(0, inner + 1 - stringWidth(labelText)));
 	const top = border(topLeft + horizontal) + border.bold(labelText) + border(topRule + topRight);
 
-	const bodyLines = renderBlocks(block.body, inner, styles, links);
+	const bodyLines = renderBlocks(block.body, inner, styles, links, code);
 	const more = moreTitle.map((line) => border.bold(line));
 	const content = more.length > 0 && bodyLines.length > 0 ? [...more, '', ...bodyLines] : [...more, ...bodyLines];
 
@@ -40,14 +40,14 @@ export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width
 	return [top, ...middle, bottom];
 }
 
-/** Renders a list of blocks to lines at `width`, one blank line between blocks. */
-export function renderBlocks(blocks: readonly Block[], width: number, styles: Styles, links: string): string[] {
+/** Renders a list of blocks to lines at `width`, one blank line between blocks; long code lines as `code` says. */
+export function renderBlocks(blocks: readonly Block[], width: number, styles: Styles, links: string, code: CodeLines = 'marked'): string[] {
 	const lines: string[] = [];
 	for (const block of blocks) {
 		const rendered =
 			block.kind === 'markdown'
-				? renderMarkdown(links === '' ? block.source : `${block.source}\n\n${links}`, width, styles)
-				: renderCallout(block, width, styles, links);
+				? renderMarkdown(links === '' ? block.source : `${block.source}\n\n${links}`, width, styles, code)
+				: renderCallout(block, width, styles, links, code);
 		if (rendered.length === 0) continue;
 		if (lines.length > 0) lines.push('');
 		// One block can be 100,000 lines: appended one by one, not spread into arguments.
@@ -85,13 +85,14 @@ function renderHeader(essay: Essay, section: Section, width: number, styles: Sty
 }
 
 /**
- * Renders one section of the essay to ANSI lines no wider than `width`: its header (title and byline
- * on the cover, the heading on a chapter), a blank line, then its blocks.
+ * Renders one section of the essay to ANSI lines no wider than `width` (but code lines kept whole,
+ * when `code` says so): its header (title and byline on the cover, the heading on a chapter), a
+ * blank line, then its blocks.
  */
-export function renderSection(essay: Essay, index: number, width: number, styles: Styles): string[] {
+export function renderSection(essay: Essay, index: number, width: number, styles: Styles, code: CodeLines = 'marked'): string[] {
 	const section = essay.sections[index];
 	if (!section) return [];
 	const header = renderHeader(essay, section, width, styles);
-	const body = renderBlocks(section.blocks, width, styles, essay.linkDefinitions);
+	const body = renderBlocks(section.blocks, width, styles, essay.linkDefinitions, code);
 	return body.length === 0 ? header : [...header, '', ...body];
 }

@@ -83,12 +83,45 @@ export function wrapLine(line: string, width: number): string[] {
 }
 
 /**
- * Wraps a block of rendered text into lines no wider than `width`, with blank-looking lines made
- * empty, runs of blank lines collapsed to one, and no blank lines at either end.
+ * Starts a line of code in rendered text (after any quote bars): such a line is code, kept exactly,
+ * not prose to rewrap. A private-use character, which wrapText always removes.
  */
-export function wrapText(text: string, width: number): string[] {
+export const CODE_LINE = '\uE000';
+
+/** What becomes of a line of code longer than the width. */
+export type CodeLines =
+	/** Kept whole, wider than the width (print: a pager or the terminal wraps it, `cat` does not change it). */
+	| 'whole'
+	/** Broken at the width, each continuation marked so that it cannot pass for a line of its own (the reader). */
+	| 'marked';
+
+/** Marks where a long line of code goes on. */
+const CONTINUATION = '\u21AA ';
+
+function codeLines(prefix: string, code: string, width: number, mode: CodeLines, mark: (text: string) => string): string[] {
+	const line = prefix + code.replace(/\s+$/, '');
+	if (mode === 'whole' || stringWidth(line) <= width) return [line];
+	const indent = /^ */.exec(stripAnsi(code))?.[0].length ?? 0;
+	const room = Math.max(1, width - stringWidth(prefix) - indent - stringWidth(CONTINUATION));
+	const [head = '', ...rest] = wrapAnsi(code, width - stringWidth(prefix), {hard: true, trim: false, wordWrap: false}).split('\n');
+	const tail = wrapAnsi(rest.join(''), room, {hard: true, trim: false, wordWrap: false}).split('\n');
+	return [prefix + head, ...tail.filter((part) => part !== '').map((part) => prefix + ' '.repeat(indent) + mark(CONTINUATION) + part)];
+}
+
+/**
+ * Wraps a block of rendered text into lines no wider than `width`, with blank-looking lines made
+ * empty, runs of blank lines collapsed to one, and no blank lines at either end. Lines of code
+ * (CODE_LINE) are kept as they are, blank ones too, and long ones as `code` says.
+ */
+export function wrapText(text: string, width: number, code: CodeLines = 'marked', mark: (text: string) => string = (text) => text): string[] {
 	const lines: string[] = [];
 	for (const raw of text.split('\n')) {
+		const codeAt = raw.indexOf(CODE_LINE);
+		if (codeAt !== -1) {
+			for (const line of codeLines(raw.slice(0, codeAt), raw.slice(codeAt + CODE_LINE.length), width, code, mark)) lines.push(line);
+			continue;
+		}
+
 		const isBlank = stripAnsi(raw).trim() === '';
 		if (isBlank) {
 			if (lines.length > 0 && lines.at(-1) !== '') lines.push('');
