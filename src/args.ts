@@ -13,6 +13,8 @@ export interface CliOptions {
 	readonly noQuiz: boolean;
 	/** Start from the cover and forget saved answers. */
 	readonly fresh: boolean;
+	/** Check the essay's quiz file for fairness and faithful quotations, and exit. */
+	readonly checkQuiz: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -41,6 +43,9 @@ Options
   --section N    open at section N (the cover is 1)
   --no-quiz      read without the reflection quizzes
   --fresh        start from the cover and forget saved progress and answers
+  --check-quiz   check FILE.quiz.yaml against its essay: quotations word for word,
+                 answers that cannot be guessed by length or position (exit 1 with
+                 one line per problem)
   -h, --help     show this help
   -v, --version  show the version
 
@@ -73,6 +78,7 @@ export const FLAGS = {
 	section: {type: 'string'},
 	'no-quiz': {type: 'boolean'},
 	fresh: {type: 'boolean'},
+	'check-quiz': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -100,6 +106,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		section: wholeNumber('--section', values.section, 1, Number.POSITIVE_INFINITY),
 		noQuiz: values['no-quiz'] ?? false,
 		fresh: values.fresh ?? false,
+		checkQuiz: values['check-quiz'] ?? false,
 		help: values.help ?? false,
 		version: values.version ?? false,
 	};

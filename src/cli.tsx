@@ -5,7 +5,8 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {isColorWanted, isTerminalCapable, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
-import {loadEssay, snapshotEssay, type EssaySnapshot} from './essay/load.js';
+import {loadEssay, quizFileFor, snapshotEssay, type EssaySnapshot} from './essay/load.js';
+import {checkQuizzes} from './essay/quiz-check.js';
 import {printEssay} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
@@ -58,6 +59,11 @@ async function run(argv: readonly string[]): Promise<void> {
 		return;
 	}
 
+	if (options.checkQuiz) {
+		checkQuizFile(options.file ?? BUNDLED_ESSAY);
+		return;
+	}
+
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
 	// With --no-quiz the quiz file is not read at all: a broken one cannot stop the essay opening.
 	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {
@@ -93,6 +99,21 @@ async function run(argv: readonly string[]): Promise<void> {
 	} catch (error) {
 		onWriteError(error as NodeJS.ErrnoException);
 	}
+}
+
+/** `--check-quiz`: one line per problem of the essay's quiz file and exit 1, or one line saying it is fine. */
+function checkQuizFile(file: string): void {
+	const quizFile = quizFileFor(file);
+	const essay = loadEssay(file);
+	if (essay.quizzes.length === 0) throw new ContentError(quizFile, 'no such file (an essay X.md has its quizzes in X.quiz.yaml)');
+	const problems = checkQuizzes(essay.quizzes, essay);
+	if (problems.length > 0) {
+		process.stderr.write(problems.map((problem) => `mle-essay: ${cleanLine(`${quizFile}: ${problem}`)}\n`).join(''));
+		process.exit(1);
+	}
+
+	const questions = essay.quizzes.reduce((sum, quiz) => sum + quiz.questions.length, 0);
+	process.stdout.write(`${cleanLine(quizFile)}: ${questions} questions in ${essay.quizzes.length} quizzes, no problems\n`);
 }
 
 /** Runs the command line `mle-essay ...argv`; bad input ends the process with a one-line message. */

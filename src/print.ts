@@ -1,6 +1,6 @@
 import type {Essay} from './essay/types.js';
 import {cleanRendered} from './safe-text.js';
-import {renderQuizForPrint} from './render/quiz.js';
+import {renderAnswerKey, renderQuizForPrint} from './render/quiz.js';
 import {renderSection} from './render/section.js';
 import {stylesFor} from './render/styles.js';
 
@@ -16,8 +16,8 @@ export interface PrintOptions {
 
 /**
  * The essay as text for a pipe or `--print`: title, byline, then every section, callouts drawn as
- * text boxes, each quiz's questions after its pattern (answers not revealed). Without colour it holds
- * no escape codes at all.
+ * text boxes, each quiz's questions after its pattern (answers not revealed), and an answer key at
+ * the end. Without colour it holds no escape codes at all.
  */
 export function printEssay(essay: Essay, options: PrintOptions): string {
 	const styles = stylesFor(options.isColor);
@@ -33,5 +33,7 @@ export function printEssay(essay: Essay, options: PrintOptions): string {
 	}
 
 	// Made safe for the terminal at the last step (src/safe-text.ts), after every decoding.
+	const quizzes = essay.quizzes.filter((quiz) => indexes.includes(quiz.section));
+	if (options.withQuizzes && quizzes.length > 0) parts.push(renderAnswerKey(quizzes, options.width, styles).join('\n'));
 	return cleanRendered(parts.join('\n\n\n')) + '\n';
 }

@@ -11,6 +11,7 @@ describe('command line', () => {
 			section: 2,
 			noQuiz: false,
 			fresh: false,
+			checkQuiz: false,
 			help: false,
 			version: false,
 		});

@@ -89,17 +89,23 @@ describe('not a terminal: the whole essay as text', () => {
 describe('quizzes in print', () => {
 	it('follow each pattern, with questions and choices but no answers', () => {
 		const {stdout} = run(['--print']);
-		const quiz = stdout.indexOf('Reflection · Machine learning engineers are hired too early');
+		const quiz = stdout.indexOf('Quiz · Machine learning engineers are hired too early');
 		const nextSection = stdout.indexOf('Lack of Dedicated Research Teams Hinders AI Progress\n───');
 		expect(quiz).toBeGreaterThan(stdout.indexOf('flex into traditional machine learning.'));
 		expect(quiz).toBeLessThan(nextSection);
-		expect(stdout).toContain('    b) App development and integration work');
-		expect(stdout).toContain('Reflection · Lack of Dedicated Research Teams Hinders AI Progress');
-		expect(stdout).not.toMatch(/✓|✗|Takeaway|The essay says/);
+		expect(stdout).toContain('    c) App development and integration work');
+		expect(stdout).toContain('Quiz · Lack of Dedicated Research Teams Hinders AI Progress');
+		// The answers come only in the answer key, after the whole essay.
+		const key = stdout.indexOf('Answer key');
+		expect(key).toBeGreaterThan(stdout.indexOf('sustained AI innovation and growth.'));
+		expect(stdout.slice(0, key)).not.toMatch(/✓|✗|Takeaway|The essay says/);
+		expect(stdout.slice(key)).toContain('1. c) App development and integration work');
 	});
 
-	it('are left out with --no-quiz', () => {
-		expect(run(['--print', '--no-quiz']).stdout).not.toContain('Reflection ·');
+	it('are left out with --no-quiz, answer key and all', () => {
+		const {stdout} = run(['--print', '--no-quiz']);
+		expect(stdout).not.toContain('Quiz ·');
+		expect(stdout).not.toContain('Answer key');
 	});
 
 	it('a bad quiz file beside an essay stops with one line naming it', () => {

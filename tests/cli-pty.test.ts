@@ -64,7 +64,7 @@ describe('the reader in a real terminal', () => {
 		await session.waitFor((text) => !text.includes('jump to section N'));
 		session.write('t');
 		await session.waitFor('Contents');
-		expect(session.text()).toContain('○ Reflection · Machine learning engineers');
+		expect(session.text()).toContain('○ Quiz · Machine learning engineers');
 		session.write(keys.down + keys.down + keys.down + keys.enter);
 		await session.waitFor('section 3 of 3');
 		expect(session.text()).toContain('Lack of Dedicated Research Teams');

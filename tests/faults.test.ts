@@ -40,7 +40,7 @@ const screens: ReadonlyArray<readonly [string, string[], (session: PtySession) =
 		session.write('t');
 		await session.waitFor('Contents');
 		session.write('G' + keys.enter);
-		await session.waitFor('Your reflections');
+		await session.waitFor('In total:');
 	}, 'summary'],
 ];
 

@@ -47,7 +47,7 @@ const errors: ReadonlyArray<readonly [string, () => string[], number, RegExp]> =
 	['a quiz file that is not YAML', () => [essayWithQuiz('q-yaml', 'quizzes: [unclosed')], 1, /q-yaml\.quiz\.yaml: not valid YAML: /],
 	['a quiz file of the wrong shape', () => [essayWithQuiz('q-shape', 'quizzes:\n  - after: lack-of-dedicated-research-teams-hinders-ai-progress\n    questions: "three"\n')], 1, /q-shape\.quiz\.yaml: quizzes\[0\]\.questions: expected array$/],
 	['a quiz naming a section the essay lacks', () => [essayWithQuiz('q-section', quizSource.replace('lack-of-dedicated-research-teams-hinders-ai-progress', 'a-section-nobody-wrote'))], 1, /q-section\.quiz\.yaml: quizzes\[1\]\.after: the essay has no section "a-section-nobody-wrote"/],
-	['a quiz answer that is not a choice', () => [essayWithQuiz('q-answer', quizSource.replace('answer: Engineers already at the company who have caught the AI bug', 'answer: Nobody'))], 1, /q-answer\.quiz\.yaml: quizzes\[1\]\.questions\[1\]\.answer: "Nobody" is not one of its choices$/],
+	['a quiz answer that is not a choice', () => [essayWithQuiz('q-answer', quizSource.replace('answer: Engineers already there who caught the AI bug', 'answer: Nobody'))], 1, /q-answer\.quiz\.yaml: quizzes\[1\]\.questions\[1\]\.answer: "Nobody" is not one of its choices$/],
 	['a quiz question of an unknown kind', () => [essayWithQuiz('q-kind', quizSource.replace('kind: reflection', 'kind: essay'))], 1, /q-kind\.quiz\.yaml: quizzes\[0\]\.questions\[2\]\.kind: /],
 	['an unknown flag', () => ['--colour'], 2, /^mle-essay: unknown flag --colour \(see mle-essay --help\)$/],
 	['a flag without its value', () => ['--section'], 2, /^mle-essay: --section needs a value/],

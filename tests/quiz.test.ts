@@ -18,8 +18,8 @@ describe('the bundled quizzes', () => {
 	it('follow the two patterns, each with two comprehension questions and one reflection', () => {
 		expect(essay.quizzes.map((quiz) => quiz.section)).toEqual([1, 2]);
 		expect(essay.quizzes.map((quiz) => quiz.title)).toEqual([
-			"Reflection · Machine learning engineers are hired too early in a company's life cycle",
-			'Reflection · Lack of Dedicated Research Teams Hinders AI Progress',
+			"Quiz · Machine learning engineers are hired too early in a company's life cycle",
+			'Quiz · Lack of Dedicated Research Teams Hinders AI Progress',
 		]);
 		for (const quiz of essay.quizzes) {
 			expect(quiz.questions.map((question) => question.kind)).toEqual(['comprehension', 'comprehension', 'reflection']);
@@ -116,10 +116,10 @@ describe('scoring', () => {
 	if (!first || !second) throw new Error('the bundled essay has two quizzes');
 
 	it('counts right comprehension answers and ignores reflection', () => {
-		expect(scoreQuiz(first, [1, 2, 0])).toEqual({right: 2, total: 2});
-		expect(scoreQuiz(first, [0, 2, 3])).toEqual({right: 1, total: 2});
+		expect(scoreQuiz(first, [2, 1, 0])).toEqual({right: 2, total: 2});
+		expect(scoreQuiz(first, [0, 1, 3])).toEqual({right: 1, total: 2});
 		expect(scoreQuiz(first, [undefined, undefined, undefined])).toEqual({right: 0, total: 2});
-		expect(totalScore(essay.quizzes, [[1, 2, 0], [3, 1, 1]])).toEqual({right: 3, total: 4});
+		expect(totalScore(essay.quizzes, [[2, 1, 0], [3, 1, 1]])).toEqual({right: 3, total: 4});
 	});
 
 	it('knows when a quiz is done', () => {

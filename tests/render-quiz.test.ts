@@ -3,7 +3,7 @@ import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {createPages} from '../src/render/pages.js';
-import {fitQuestion, renderFeedback, renderQuizForPrint, renderRecap, renderSummary} from '../src/render/quiz.js';
+import {fitQuestion, renderAnswerKey, renderFeedback, renderQuizForPrint, renderRecap, renderSummary} from '../src/render/quiz.js';
 import {createSearchIndex} from '../src/render/search.js';
 import {renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
@@ -17,60 +17,69 @@ if (!first) throw new Error('the bundled essay has quizzes');
 
 describe('quiz feedback', () => {
 	it('starts the verdict with ✓ for a right answer and marks the right choice', () => {
-		const {lines, focus} = renderFeedback(first, 0, 1, 70, plain);
+		const {lines, focus} = renderFeedback(first, 0, 2, 70, plain);
 		expect(lines[focus]).toMatch(/^✓ Right\./);
-		expect(lines[0]).toMatch(/^Reflection · Machine learning engineers/);
-		expect(lines).toContain('Question 1 of 3');
-		expect(lines).toContain('✓ 2. App development and integration work');
-		expect(lines.find((line) => line.startsWith('✓ Right.'))).toBeDefined();
+		expect(lines[0]).toMatch(/^Quiz · Machine learning engineers/);
+		expect(lines).toContain('Comprehension · Question 1 of 3');
+		expect(lines).toContain('✓ 3. App development and integration work');
 	});
 
 	it('starts the verdict with ✗ for a wrong answer, marks the pick and names the answer', () => {
 		const {lines} = renderFeedback(first, 0, 0, 70, plain);
-		expect(lines).toContain('✗ 1. Training custom models on their own data');
-		expect(lines).toContain('✓ 2. App development and integration work');
-		expect(lines.find((line) => line.startsWith('✗ Not quite: the answer is 2.'))).toBeDefined();
+		expect(lines).toContain('✗ 1. Collecting and cleaning its training data');
+		expect(lines).toContain('✓ 3. App development and integration work');
+		expect(lines.find((line) => line.startsWith('✗ Not quite: the answer is 3.'))).toBeDefined();
 		expect(lines.join(' ')).toContain('primary focus should have been on app development');
 	});
 
-	it('gives the takeaway of the chosen reflection answer', () => {
-		const lines = renderFeedback(first, 2, 1, 70, plain).lines.join(' ');
-		expect(lines).toContain('› 2. We want to hire an MLE now');
-		expect(lines).toContain('✓ Takeaway: The author warns against exactly this');
-		expect(lines).not.toContain('Not quite');
+	it('gives the takeaway of the chosen reflection answer, under a mark that is not the right-answer mark', () => {
+		const lines = renderFeedback(first, 2, 1, 70, plain).lines;
+		expect(lines).toContain('Reflection · Question 3 of 3 · no wrong answer');
+		const text = lines.join(' ');
+		expect(text).toContain('› 2. We want to hire an MLE now');
+		expect(text).toContain('→ Takeaway: The author only wonders about this');
+		expect(text).not.toContain('✓ Takeaway');
+		expect(text).not.toContain('Not quite');
 	});
 });
 
 describe('quiz recap and summary', () => {
 	it('recaps each answer with its result', () => {
-		const lines = renderRecap(first, [0, 2, 3], 70, plain).join('\n');
+		const lines = renderRecap(first, [0, 1, 3], 70, plain).join('\n');
 		expect(lines).toContain('All 3 questions answered · 1 of 2 right');
-		expect(lines).toContain('✗ 1. When startups hire');
+		expect(lines).toContain('✗ 1. When a startup hires');
 		expect(lines).toContain('The answer: App development and integration work');
-		expect(lines).toContain('✓ 2. Why does the author');
+		expect(lines).toContain('✓ 2. Why would early-stage work');
 		expect(lines).toContain('Your answer: We have real data and a clear objective');
 	});
 
-	it('scores each pattern and the total, and lists the takeaways chosen', () => {
+	it('scores each pattern, explains each miss with the essay’s sentence, and lists the takeaways chosen', () => {
 		const answers = [
-			[1, 2, 0],
+			[2, 1, 0],
 			[0, 0, 3],
 		];
 		const lines = renderSummary(essay, answers, 80, plain, 'That is the whole essay. q quit.');
-		const text = lines.join('\n');
+		const text = lines.join(' ').replace(/\s+/g, ' ');
 		expect(lines[0]).toBe('Summary');
-		expect(text).toContain("  2/2  Machine learning engineers are hired too early in a company's life cycle");
-		expect(text).toContain('  1/2  Lack of Dedicated Research Teams Hinders AI Progress');
-		expect(text).toContain('  3/4  in total');
-		expect(text).toContain('  › We are still building the product and calling models through APIs');
-		expect(text).toContain('    The author expects that for many companies');
+		expect(text).toContain("Machine learning engineers are hired too early in a company's life cycle: 2/2");
+		expect(text).toContain('Lack of Dedicated Research Teams Hinders AI Progress: 1/2');
+		expect(text).toContain('In total: 3 of 4 comprehension questions right');
+		// The miss: the reader's answer, the right one, and the sentence that settles it.
+		expect(text).toContain('Your answer: They are promoted to lead a new research team');
+		expect(text).toContain('The answer: They get bogged down in bugs and maintenance');
+		expect(text).toContain('The essay: “But due to the absence of a dedicated team');
+		expect(text).toContain('Your answer: We are still building the product and calling models through APIs');
+		expect(text).toContain('The author expects as much');
+		expect(text).toContain('press r');
 		expect(lines.at(-1)).toBe('That is the whole essay. q quit.');
 	});
 
-	it('says which reflections are still open', () => {
-		const text = renderSummary(essay, [[1, 2, 0], [undefined, undefined, undefined]], 80, plain, '').join('\n');
-		expect(text).toContain('  0/2  Lack of Dedicated Research Teams');
-		expect(text).toContain('not answered yet: open the quiz from the contents (t)');
+	it('says a quiz was skipped, never 0 out of 2, and which reflections are still open', () => {
+		const text = renderSummary(essay, [[2, 1, 0], [undefined, undefined, undefined]], 80, plain, '').join('\n');
+		expect(text).toContain('Lack of Dedicated Research Teams Hinders AI Progress: skipped');
+		expect(text).not.toContain('0/2');
+		expect(text).toContain('not answered yet');
+		expect(renderSummary(essay, [[2, undefined, undefined], [3, 0, 1]], 80, plain, '').join(' ').replace(/\s+/g, ' ')).toContain('life cycle: 1/1 (1 not answered)');
 	});
 
 	it('fits every quiz page to narrow widths', () => {
@@ -79,6 +88,7 @@ describe('quiz recap and summary', () => {
 				renderFeedback(first, 1, 3, width, color).lines,
 				renderRecap(first, [1, 2, 0], width, color),
 				renderSummary(essay, [[1, 2, 0], [0, 0, 1]], width, color, 'footer'),
+				renderAnswerKey(essay.quizzes, width, color),
 				renderQuizForPrint(first, width, color),
 			];
 			for (const lines of pages) expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
@@ -89,10 +99,19 @@ describe('quiz recap and summary', () => {
 describe('printed quizzes', () => {
 	it('lists questions and choices without revealing answers', () => {
 		const text = renderQuizForPrint(first, 80, plain).join('\n');
-		expect(text).toContain('1. When startups hire a machine learning engineer too early');
-		expect(text).toContain('    b) App development and integration work');
+		expect(text).toContain('1. When a startup hires a machine learning engineer too early');
+		expect(text).toContain('    c) App development and integration work');
 		expect(text).toContain('3. Where does your team stand today? (no wrong answer)');
 		expect(text).not.toMatch(/✓|✗|explanation|Takeaway|The essay says/);
+	});
+
+	it('and the answer key gives each answer with its explanation, and each reflection choice’s takeaway', () => {
+		const text = renderAnswerKey(essay.quizzes, 80, plain).join('\n');
+		expect(text).toContain('Answer key');
+		expect(text).toContain('1. c) App development and integration work');
+		expect(text).toContain('1. d) They get bogged down in bugs and maintenance');
+		expect(text).toContain('3. No wrong answer. What each choice means:');
+		expect(text).toContain('    b) The author only wonders about this');
 	});
 });
 
@@ -151,13 +170,13 @@ describe('search over the rendered text', () => {
 describe('fitting a question to the screen', () => {
 	it('shows everything when it fits', () => {
 		const {lines, limit} = fitQuestionFor(80, 30);
-		expect(lines[0]).toMatch(/^Reflection · /);
+		expect(lines[0]).toMatch(/^Quiz · /);
 		expect(limit).toBeUndefined();
 	});
 
 	it('drops the title, then shows fewer choices at once, on a small screen', () => {
 		const medium = fitQuestionFor(36, 14);
-		expect(medium.lines[0]).toBe('Question 1 of 3');
+		expect(medium.lines[0]).toBe('Comprehension · Question 1 of 3');
 		const small = fitQuestionFor(36, 10);
 		expect(small.lines.length).toBeLessThan(10);
 		expect(small.limit).toBeGreaterThanOrEqual(1);

@@ -79,12 +79,12 @@ describe('table of contents', () => {
 		const entries = [
 			{label: 'Cover (cover)', number: '1', mark: ''},
 			{label: 'One', number: '2', mark: ''},
-			{label: 'Reflection · One', number: '', mark: '✓'},
+			{label: 'Quiz · One', number: '', mark: '✓'},
 			{label: 'Two', number: '3', mark: ''},
 			{label: 'Summary', number: '', mark: '○'},
 		];
 		const {lastFrame} = render(<Toc entries={entries} current={1} cursor={3} height={10} margin={0} readingTime="about 4 min read" />);
-		expect(lastFrame()).toBe('Contents · about 4 min read\n\n  1  Cover (cover)\n  2  One ●\n     ✓ Reflection · One\n› 3  Two\n     ○ Summary\n\n\n');
+		expect(lastFrame()).toBe('Contents · about 4 min read\n\n  1  Cover (cover)\n  2  One ●\n     ✓ Quiz · One\n› 3  Two\n     ○ Summary\n\n\n');
 	});
 
 	it('keeps the cursor in view in a long list', () => {
@@ -192,28 +192,30 @@ describe('a whole quiz', () => {
 			/>,
 		);
 		await waitForFrame(lastFrame, 'Question 1 of 3');
-		expect(stripAnsi(lastFrame() ?? '')).toContain('Reflection · Machine learning engineers');
-		expect(stripAnsi(lastFrame() ?? '')).toContain('› 1. Training custom models on their own data');
+		expect(stripAnsi(lastFrame() ?? '')).toContain('Quiz · Machine learning engineers');
+		expect(stripAnsi(lastFrame() ?? '')).toContain('› 1. Collecting and cleaning its training data');
 		// j moves the highlight (the select input owns it) and does not scroll the reader.
 		stdin.write('j');
-		await waitForFrame(lastFrame, '› 2. App development and integration work');
+		await waitForFrame(lastFrame, '› 2. Hiring a small dedicated research team');
+		stdin.write('j');
+		await waitForFrame(lastFrame, '› 3. App development and integration work');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, '✓ Right.');
-		expect(stripAnsi(lastFrame() ?? '')).toContain('✓ 2. App development and integration work');
+		expect(stripAnsi(lastFrame() ?? '')).toContain('✓ 3. App development and integration work');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, 'Question 2 of 3');
 		stdin.write('1');
-		await waitForFrame(lastFrame, '✗ Not quite: the answer is 3.');
+		await waitForFrame(lastFrame, '✗ Not quite: the answer is 2.');
 		stdin.write(keys.right);
 		await waitForFrame(lastFrame, 'Question 3 of 3');
 		stdin.write('3');
-		await waitForFrame(lastFrame, '✓ Takeaway: That is the first pattern.');
+		await waitForFrame(lastFrame, '→ Takeaway: That is the first pattern.');
 		stdin.write(keys.enter);
 		await waitForFrame(lastFrame, 'Lack of Dedicated Research Teams Hinders AI Progress');
 		expect(saved.at(-1)).toEqual({
 			place: {kind: 'section', section: 2, scrollFraction: 0},
 			answers: [
-				[1, 0, 2],
+				[2, 0, 2],
 				[undefined, undefined, undefined],
 			],
 		});

@@ -109,9 +109,11 @@ describe('no escape sequence from a file reaches the terminal, however it was wr
 	it('YAML escapes in front matter and quiz files, in print mode and in the reader', async () => {
 		const essay = file('yaml-escapes.md', essaySource.replace('draft: False', 'draft: False\ntitle: "T \\e]0;X\\a \\x9b31m"\nauthors: ["A \\e]52;c;SEVMTE8=\\a"]'));
 		const quiz = quizSource
-			.replace('prompt: When startups hire', 'prompt: Q \\e[6n When startups hire')
-			.replace('- Training custom models on their own data', '- "Training custom models \\x9b31m on their own data"');
-		writeFileSync(essay.replace(/\.md$/, '.quiz.yaml'), quiz.replace('prompt: When', 'prompt: "\\e[6n" When'));
+			.replace(/prompt: When a startup hires .*\n/, 'prompt: "Q \\e[6n When a startup hires a machine learning engineer too early, what was its focus?"\n')
+			.replace('- Collecting and cleaning its training data', '- "Collecting \\x9b31m cleaning its training data"');
+		expect(quiz).toContain('\\e[6n');
+		expect(quiz).toContain('\\x9b31m');
+		writeFileSync(essay.replace(/\.md$/, '.quiz.yaml'), quiz);
 		for (const env of [{}, {FORCE_COLOR: '1'}] as Array<Record<string, string>>) {
 			const {stdout, stderr, code} = run([essay], env);
 			expect(stderr).toBe('');

@@ -11,6 +11,8 @@ export interface ComprehensionQuestion {
 	/** Index of the right choice. */
 	readonly answer: number;
 	readonly explanation: string;
+	/** The essay's own sentence that settles the question, word for word. */
+	readonly evidence?: string;
 }
 
 /** A question with no wrong answer: each choice leads to its own takeaway. */
@@ -37,7 +39,7 @@ export function numberedChoices(question: Question): string[] {
 export interface Quiz {
 	/** Index of the section the quiz follows. */
 	readonly section: number;
-	/** `Reflection · <section title>`. */
+	/** `Quiz · <section title>`. */
 	readonly title: string;
 	readonly questions: readonly Question[];
 }
@@ -53,6 +55,7 @@ const comprehension = z
 		choices: z.array(text).check(...choiceCount),
 		answer: text,
 		explanation: text,
+		evidence: z.optional(text),
 	})
 	.check(
 		z.superRefine((question, context) => {
@@ -130,7 +133,7 @@ export function parseQuizFile(source: string, essay: Essay): Quiz[] {
 		seen.add(section);
 		return {
 			section,
-			title: `Reflection · ${essay.sections[section]?.title ?? quiz.after}`,
+			title: `Quiz · ${essay.sections[section]?.title ?? quiz.after}`,
 			questions: quiz.questions.map(
 				(question): Question =>
 					question.kind === 'comprehension'

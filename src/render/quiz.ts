@@ -5,7 +5,7 @@ import {paint, theme, type Styles} from './styles.js';
 import {wrapText} from './wrap.js';
 
 /** Marks shown before a choice or a result; never colour alone. */
-export const MARK = {right: '✓', wrong: '✗', chosen: '›', none: ' '} as const;
+export const MARK = {right: '✓', wrong: '✗', chosen: '›', takeaway: '→', none: ' '} as const;
 
 /** Wraps `text` to `width`, the first line after `prefix` and the rest indented to line up under it. */
 function hanging(prefix: string, text: string, width: number, indent = prefix.length): string[] {
@@ -70,9 +70,10 @@ export function fitQuestion(quiz: Quiz, questionIndex: number, width: number, he
 	return {lines, limit: Math.max(1, Math.floor((height - lines.length) / tallest))};
 }
 
+/** `Comprehension · Question 1 of 3`, or `Reflection · Question 3 of 3 · no wrong answer`. */
 function questionSubtitle(quiz: Quiz, questionIndex: number): string {
-	const kind = quiz.questions[questionIndex]?.kind === 'reflection' ? ' · no wrong answer' : '';
-	return questionLabel(questionIndex, quiz.questions.length) + kind;
+	const label = questionLabel(questionIndex, quiz.questions.length);
+	return quiz.questions[questionIndex]?.kind === 'reflection' ? `Reflection · ${label} · no wrong answer` : `Comprehension · ${label}`;
 }
 
 /** A page of lines and the line it should open on when it does not fit: the part the reader came for. */
@@ -91,7 +92,7 @@ export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number
 	if (!question) return {lines: [], focus: 0};
 	const correct = paint(styles, theme.correct);
 	const wrong = paint(styles, theme.wrong);
-	const lines = [...quizHeader(quiz, questionLabel(questionIndex, quiz.questions.length), width, styles), ''];
+	const lines = [...quizHeader(quiz, questionSubtitle(quiz, questionIndex), width, styles), ''];
 	lines.push(...wrapText(styles.chalk.bold(question.prompt), width), '');
 
 	choiceTexts(question).forEach((label, index) => {
@@ -115,7 +116,7 @@ export function renderFeedback(quiz: Quiz, questionIndex: number, choice: number
 		lines.push(...wrapText(`${verdict} ${question.explanation}`, width));
 	} else {
 		const takeaway = question.choices[choice]?.takeaway ?? '';
-		lines.push(...wrapText(`${paint(styles, theme.accent)(`${MARK.right} Takeaway:`)} ${takeaway}`, width));
+		lines.push(...wrapText(`${paint(styles, theme.accent)(`${MARK.takeaway} Takeaway:`)} ${takeaway}`, width));
 	}
 
 	return {lines, focus};
@@ -155,43 +156,81 @@ export function renderRecap(quiz: Quiz, answers: ReadonlyArray<number | undefine
 	return lines;
 }
 
+/** `2/2`, or `skipped` when no comprehension question of the quiz was answered (never a score of 0). */
+export function scoreLabel(quiz: Quiz, answers: ReadonlyArray<number | undefined> | undefined): string {
+	const score = scoreQuiz(quiz, answers);
+	const answered = quiz.questions.filter((question, index) => question.kind === 'comprehension' && answers?.[index] !== undefined).length;
+	if (answered === 0) return 'skipped';
+	return answered < score.total ? `${score.right}/${answered} (${score.total - answered} not answered)` : `${score.right}/${score.total}`;
+}
+
 /**
- * The end of the reading path: the comprehension score per pattern and in total, the takeaways of
- * the reflection answers chosen, and a closing line (the keys to review or quit).
+ * The end of the reading path: per pattern, the comprehension score (or `skipped`); each missed
+ * question with the reader's answer, the right one and the essay's sentence that settles it; the
+ * reflection answers with their takeaways; and how to retake a quiz or go back to a pattern.
  */
 export function renderSummary(essay: Essay, answers: Answers, width: number, styles: Styles, footer: string): string[] {
 	const muted = paint(styles, theme.muted);
 	const lines = [...wrapText(paint(styles, theme.title).bold('Summary'), width)];
 	lines.push(...wrapText(muted(`“${essay.title}”${essay.byline === '' ? '' : ` · ${essay.byline}`}`), width), '');
 
-	lines.push(styles.chalk.bold('Comprehension'));
-	const total = totalScore(essay.quizzes, answers);
-	const scoreWidth = `${total.right}/${total.total}`.length;
-	essay.quizzes.forEach((quiz, index) => {
-		const score = scoreQuiz(quiz, answers[index]);
-		const section = essay.sections[quiz.section]?.title ?? quiz.title;
-		lines.push(...hanging(`  ${`${score.right}/${score.total}`.padStart(scoreWidth)}  `, section, width));
-	});
-	lines.push(styles.chalk.bold(`  ${`${total.right}/${total.total}`.padStart(scoreWidth)}  in total`), '');
-
-	lines.push(styles.chalk.bold('Your reflections'));
 	essay.quizzes.forEach((quiz, quizIndex) => {
+		const section = essay.sections[quiz.section]?.title ?? quiz.title;
+		lines.push(...wrapText(styles.chalk.bold(`${section}: ${scoreLabel(quiz, answers[quizIndex])}`), width));
 		quiz.questions.forEach((question, questionIndex) => {
-			if (question.kind !== 'reflection') return;
 			const choice = answers[quizIndex]?.[questionIndex];
-			lines.push(...hanging('  ', question.prompt, width));
-			if (choice === undefined) {
-				lines.push(...hanging('    ', muted('not answered yet: open the quiz from the contents (t)'), width));
-			} else {
-				const picked = question.choices[choice];
-				lines.push(...hanging('  › ', picked?.text ?? '', width));
-				lines.push(...hanging('    ', paint(styles, theme.accent)(picked?.takeaway ?? ''), width));
+			if (question.kind === 'comprehension') {
+				if (choice === undefined || choice === question.answer) return;
+				lines.push(...hanging(`  ${paint(styles, theme.wrong)(MARK.wrong)} `, question.prompt, width, 4));
+				lines.push(...hanging('    ', `Your answer: ${question.choices[choice] ?? ''}`, width));
+				lines.push(...hanging('    ', `The answer: ${question.choices[question.answer] ?? ''}`, width));
+				if (question.evidence !== undefined) lines.push(...hanging('    ', muted(`The essay: “${question.evidence}”`), width));
+				return;
 			}
 
-			lines.push('');
+			lines.push(...hanging(`  ${paint(styles, theme.accent)(MARK.takeaway)} `, question.prompt, width, 4));
+			if (choice === undefined) {
+				lines.push(...hanging('    ', muted('not answered yet'), width));
+			} else {
+				const picked = question.choices[choice];
+				lines.push(...hanging('    ', `Your answer: ${picked?.text ?? ''}`, width));
+				lines.push(...hanging('    ', paint(styles, theme.accent)(picked?.takeaway ?? ''), width));
+			}
 		});
+		lines.push('');
 	});
+
+	const total = totalScore(essay.quizzes, answers);
+	lines.push(...wrapText(styles.chalk.bold(`In total: ${total.right} of ${total.total} comprehension questions right`), width), '');
+	lines.push(...wrapText(muted('To retake a quiz, open it from the contents (t) and press r; to go back to a pattern, pick it there or press its number.'), width));
 	lines.push(...wrapText(muted(footer), width));
+	return lines;
+}
+
+/**
+ * The answer key printed after the essay: each comprehension question's answer and explanation, and
+ * each reflection question's takeaways, so a printed copy can be checked by hand.
+ */
+export function renderAnswerKey(quizzes: readonly Quiz[], width: number, styles: Styles): string[] {
+	const lines = [...wrapText(paint(styles, theme.heading).bold('Answer key'), width), paint(styles, theme.muted)(styles.box.horizontal.repeat(Math.min(width, 40)))];
+	for (const quiz of quizzes) {
+		lines.push('', ...wrapText(styles.chalk.bold(quiz.title), width));
+		quiz.questions.forEach((question, index) => {
+			lines.push('');
+			if (question.kind === 'comprehension') {
+				const letter = String.fromCharCode(97 + question.answer);
+				lines.push(...hanging(`${index + 1}. `, `${letter}) ${question.choices[question.answer] ?? ''}`, width, 4));
+				lines.push(...hanging('    ', question.explanation, width));
+				return;
+			}
+
+			lines.push(...hanging(`${index + 1}. `, 'No wrong answer. What each choice means:', width, 4));
+			question.choices.forEach((choice, choiceIndex) => {
+				lines.push(...hanging(`    ${String.fromCharCode(97 + choiceIndex)}) `, choice.takeaway, width, 7));
+			});
+		});
+	}
+
 	return lines;
 }
 
