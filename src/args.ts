@@ -15,6 +15,8 @@ export interface CliOptions {
 	readonly fresh: boolean;
 	/** Check the essay's quiz file for fairness and faithful quotations, and exit. */
 	readonly checkQuiz: boolean;
+	/** Where the summary is written as Markdown (`--export PATH`). */
+	readonly exportFile: string | undefined;
 	readonly help: boolean;
 	readonly version: boolean;
 }
@@ -43,6 +45,9 @@ Options
   --section N    open at section N (the cover is 1)
   --no-quiz      read without the reflection quizzes
   --fresh        start from the cover and forget saved progress and answers
+  --export PATH  where e on the summary writes it as Markdown (default: a file named after
+                 the essay in this folder); without a terminal, write the saved answers'
+                 summary there and exit
   --check-quiz   check FILE.quiz.yaml against its essay: quotations word for word,
                  answers that cannot be guessed by length or position (exit 1 with
                  one line per problem)
@@ -62,6 +67,11 @@ function wholeNumber(flag: string, value: string | undefined, min: number, max: 
 	return Number(value);
 }
 
+function nonEmpty(flag: string, value: string): string {
+	if (value.trim() === '') throw new UsageError(`${flag} needs a file name`);
+	return value;
+}
+
 function explain(error: unknown): string {
 	const code = (error as {code?: string}).code;
 	const message = error instanceof Error ? error.message : String(error);
@@ -79,6 +89,7 @@ export const FLAGS = {
 	'no-quiz': {type: 'boolean'},
 	fresh: {type: 'boolean'},
 	'check-quiz': {type: 'boolean'},
+	export: {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -107,6 +118,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		noQuiz: values['no-quiz'] ?? false,
 		fresh: values.fresh ?? false,
 		checkQuiz: values['check-quiz'] ?? false,
+		exportFile: values.export === undefined ? undefined : nonEmpty('--export', values.export),
 		help: values.help ?? false,
 		version: values.version ?? false,
 	};

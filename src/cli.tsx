@@ -2,11 +2,17 @@
 // text. Everything that can be wrong with the input is found here, before the terminal is touched.
 // src/bin.ts starts it (through src/launch.ts, which explains why the bundle is a script).
 import {readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {isColorWanted, isTerminalCapable, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
 import {loadEssay, quizFileFor, snapshotEssay, type EssaySnapshot} from './essay/load.js';
+import {slugify} from './essay/parse.js';
 import {checkQuizzes} from './essay/quiz-check.js';
+import type {Essay} from './essay/types.js';
+import {writeSummary} from './export.js';
+import {openProgressStore} from './progress/store.js';
+import {summaryMarkdown} from './render/summary-markdown.js';
 import {printEssay} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
@@ -80,10 +86,17 @@ async function run(argv: readonly string[]): Promise<void> {
 	await prepareEmoji(essay);
 	const section = options.section === undefined ? undefined : options.section - 1;
 	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
+	const exportFile = path.resolve(options.exportFile ?? `${essay.frontMatter.slug ?? slugify(essay.title)}-summary.md`);
 	// Anything but a capable terminal on both ends gets the essay as text, as a pipe does.
-	if (!options.print && process.stdout.isTTY && process.stdin.isTTY && isTerminalCapable(process.env)) {
+	const isInteractive = !options.print && process.stdout.isTTY && process.stdin.isTTY && isTerminalCapable(process.env);
+	if (isInteractive) {
 		const {readInteractively} = await import('./session.js');
-		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered});
+		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, exportFile});
+		return;
+	}
+
+	if (options.exportFile !== undefined && !options.print) {
+		exportSavedSummary(essay, exportFile);
 		return;
 	}
 
@@ -99,6 +112,15 @@ async function run(argv: readonly string[]): Promise<void> {
 	} catch (error) {
 		onWriteError(error as NodeJS.ErrnoException);
 	}
+}
+
+/** `--export PATH` without a terminal: the saved answers' summary as Markdown, never over an existing file. */
+function exportSavedSummary(essay: Essay, file: string): void {
+	const {progress} = openProgressStore(essay.id).load();
+	const result = writeSummary(file, summaryMarkdown(essay, progress?.answers ?? [], new Date()), false);
+	if (result.kind === 'exists') throw new ContentError(file, 'already exists: not replaced (remove it, or name another file)');
+	if (result.kind === 'failed') throw new ContentError(file, `cannot write it: ${result.reason}`);
+	process.stdout.write(`Summary written to ${cleanLine(file)}\n`);
 }
 
 /** `--check-quiz`: one line per problem of the essay's quiz file and exit 1, or one line saying it is fine. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {constants} from 'node:os';
 import supportsHyperlinks from 'supports-hyperlinks';
 import type {Essay} from './essay/types.js';
@@ -12,7 +13,10 @@ import {FullScreen} from './terminal.js';
 import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
 import {firstFrame} from './ui/first-frame.js';
-import type {AppStart} from './ui/App.js';
+import type {AppStart, ExportOutcome} from './ui/App.js';
+import type {Answers} from './essay/score.js';
+import {writeSummary} from './export.js';
+import {summaryMarkdown} from './render/summary-markdown.js';
 import type {ScreenSize} from './reader/geometry.js';
 
 const RESUMED = 'Resumed where you left off (--fresh starts over)';
@@ -51,6 +55,8 @@ export interface ReadOptions {
 	readonly isColor: boolean;
 	/** Sections the build rendered (dist/essay.json), when the essay is the one it rendered them from. */
 	readonly rendered?: readonly RenderedSection[];
+	/** Where `e` on the summary writes it (`--export`, else a file named after the essay in the current folder). */
+	readonly exportFile: string;
 }
 
 /** The widths the build renders the cover at: a terminal of 100 columns and one of 80. */
@@ -150,7 +156,15 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		// await only waits for microtasks: Ink draws the same frame over the paint in the same turn of
 		// the event loop, and no resize can come between the two.
 		const {mount} = await import('./ui/mount.js');
-		const mounted = mount({essay, pages, document, start, onProgress: (progress) => store.save(progress)}, stopProcess);
+		const onExport = (answers: Answers, overwrite: boolean): ExportOutcome => {
+			const result = writeSummary(options.exportFile, summaryMarkdown(essay, answers, new Date()), overwrite);
+			// The status bar is one line: a file in the current folder goes by its name there.
+			const relative = path.relative(process.cwd(), result.file);
+			const shown = relative.startsWith('..') || path.isAbsolute(relative) ? result.file : relative;
+			if (result.kind === 'exists') return {exists: shown};
+			return {notice: result.kind === 'written' ? `Summary written to ${shown}` : `Could not write ${shown}: ${result.reason}`};
+		};
+		const mounted = mount({essay, pages, document, start, onExport, onProgress: (progress) => store.save(progress)}, stopProcess);
 		running.unmount = mounted.unmount;
 		running.suspend = mounted.suspend;
 		return finish(await mounted.exited);

@@ -442,3 +442,16 @@ describe('notices', () => {
 		expect(run(replaced, {type: 'expireNotice', text: 'first'}).notice).toBe('second');
 	});
 });
+
+describe('exporting the summary', () => {
+	it('e on the summary asks for an export; after being told the file exists, the next e replaces it, any other key first cancels', () => {
+		const summary = start(5);
+		const first = press(summary, 'e');
+		expect(first.exportRequest).toMatchObject({id: 1, overwrite: false});
+		const exists = run(first, {type: 'exportExists', file: 'x.md'});
+		expect(exists.notice).toBe('x.md exists: press e again to replace it');
+		expect(press(exists, 'e').exportRequest).toMatchObject({id: 2, overwrite: true});
+		expect(press(exists, 'j', 'e').exportRequest).toMatchObject({id: 2, overwrite: false});
+		expect(press(start(1), 'e').exportRequest).toBeUndefined();
+	});
+});

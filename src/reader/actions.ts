@@ -42,7 +42,11 @@ export type Action =
 	| {readonly type: 'expireNotice'; readonly text: string}
 	| {readonly type: 'quit'; readonly code: number}
 	/** Hand the terminal back to the shell until `fg` (Ctrl+Z). */
-	| {readonly type: 'suspend'};
+	| {readonly type: 'suspend'}
+	/** Write the summary as a Markdown file (a second press, right after being told the file exists, replaces it). */
+	| {readonly type: 'export'}
+	/** The summary's file exists: say so, and let the next export replace it. */
+	| {readonly type: 'exportExists'; readonly file: string};
 
 /** The `type` of an action. */
 export type ActionType = Action['type'];

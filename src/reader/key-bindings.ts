@@ -87,6 +87,7 @@ const answerDirectly: KeyBinding = {
 	description: 'answer with choice N',
 };
 const always: readonly KeyBinding[] = [quit, interrupt, suspend];
+const exportSummary: KeyBinding = {keys: ['e'], action: {type: 'export'}, description: 'export the summary as a Markdown file', hint: 'export'};
 
 const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, toc, search, help, ...always];
 const close = (keys: readonly KeyName[]): KeyBinding => ({keys, action: {type: 'closeOverlay'}, description: 'close', hint: 'close'});
@@ -111,7 +112,18 @@ export const keyBindings: Readonly<Record<KeyContext, readonly KeyBinding[]>> = 
 	question: [choose, answer, answerDirectly, backFromQuiz, skip, toc, help, ...always],
 	feedback: [cont, advance, backFromQuiz, lineDown, lineUp, skip, retake, jump, toc, help, ...always],
 	recap: [cont, advance, backFromQuiz, lineDown, lineUp, {...retake, hint: 'retake'}, jump, toc, help, ...always],
-	summary: [next, {...previous, hint: 'back'}, ...scrolling, jump, {...toc, hint: 'contents'}, help, {...quit, hint: 'quit'}, interrupt, suspend],
+	summary: [
+		next,
+		{...previous, hint: 'back'},
+		...scrolling,
+		jump,
+		{...toc, hint: 'contents'},
+		exportSummary,
+		help,
+		{...quit, hint: 'quit'},
+		interrupt,
+		suspend,
+	],
 	toc: [
 		{keys: ['down', 'j'], action: {type: 'tocMove', by: 1}, description: 'next entry'},
 		{keys: ['up', 'k'], action: {type: 'tocMove', by: -1}, description: 'previous entry'},
@@ -175,6 +187,7 @@ export const keyGroups: ReadonlyArray<readonly [string, readonly KeyBinding[]]> 
 	['Reading', notAlways(reader)],
 	['Search (/ opens the prompt in the status bar)', [...searchBindings, ...notAlways(promptBindings)]],
 	['Quiz', [choose, answer, answerDirectly, cont, advance, backFromQuiz, skip, retake, {...jump, description: 'after answering: jump to section N'}]],
+	['Summary', [exportSummary]],
 	['Table of contents', notAlways(keyBindings.toc)],
 	['This screen', notAlways(keyBindings.help)],
 	['Anywhere', always],

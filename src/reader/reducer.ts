@@ -236,7 +236,9 @@ function typed(state: ReaderState, text: string): ReaderState {
  * stays on the path, the scroll within the page, the question within the quiz, whatever arrives.
  */
 export function reducer(previousState: ReaderState, action: Action): ReaderState {
-	const state = previousState.notice === undefined ? previousState : {...previousState, notice: undefined};
+	// A notice, and an offer to replace the summary's file, last until the next action.
+	const state =
+		previousState.notice === undefined && !previousState.isExportConfirming ? previousState : {...previousState, notice: undefined, isExportConfirming: false};
 	switch (action.type) {
 		case 'key': {
 			// Keys are resolved here, against the latest state, so keys typed faster than frames are
@@ -317,5 +319,9 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return {...state, exitCode: action.code};
 		case 'suspend':
 			return {...state, suspensions: state.suspensions + 1};
+		case 'export':
+			return {...state, exportRequest: {id: (state.exportRequest?.id ?? 0) + 1, overwrite: previousState.isExportConfirming, answers: state.answers}};
+		case 'exportExists':
+			return {...state, isExportConfirming: true, notice: `${action.file} exists: press e again to replace it`};
 	}
 }

@@ -64,6 +64,10 @@ export interface ReaderState {
 	readonly exitCode: number | undefined;
 	/** How many times the reader has asked to suspend (Ctrl+Z); each new one hands the terminal to the shell. */
 	readonly suspensions: number;
+	/** The last request to write the summary as Markdown, numbered; `overwrite` once the reader agreed to replace the file. */
+	readonly exportRequest: {readonly id: number; readonly overwrite: boolean; readonly answers: Answers} | undefined;
+	/** Set right after the reader was told the summary's file exists: the next export replaces it. */
+	readonly isExportConfirming: boolean;
 }
 
 /** Where to open: a stop, how far down it, which question. */
@@ -114,5 +118,7 @@ export function initialState(
 		notice: options.notice,
 		exitCode: undefined,
 		suspensions: 0,
+		exportRequest: undefined,
+		isExportConfirming: false,
 	};
 }

@@ -34,6 +34,9 @@ export interface AppStart {
 	readonly notice?: string;
 }
 
+/** What came of an export, for the status bar: a message, or the file that is already there. */
+export type ExportOutcome = {readonly notice: string} | {readonly exists: string};
+
 /** Props of the reader application. */
 export interface AppProps {
 	readonly essay: Essay;
@@ -44,6 +47,8 @@ export interface AppProps {
 	readonly onExit: (code: number) => void;
 	/** Called each time the reader asks to suspend to the shell (Ctrl+Z). */
 	readonly onSuspend?: () => void;
+	/** Writes the summary as Markdown (`e` on the summary); says what came of it for the status bar. */
+	readonly onExport?: (answers: Answers, overwrite: boolean) => ExportOutcome;
 	/** Called on every change of place or answers; returns a warning to show when saving failed. */
 	readonly onProgress?: (progress: Progress) => string | undefined;
 }
@@ -66,7 +71,7 @@ function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): T
 }
 
 /** The interactive reader: picks the screen for the state; all logic lives in the reducer. */
-export function App({essay, pages, document, start = {}, onExit, onSuspend, onProgress}: AppProps) {
+export function App({essay, pages, document, start = {}, onExit, onSuspend, onExport, onProgress}: AppProps) {
 	const size = useWindowSize();
 	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, start));
 
@@ -81,6 +86,13 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onPr
 	useEffect(() => {
 		if (state.suspensions > 0) onSuspend?.();
 	}, [state.suspensions, onSuspend]);
+
+	const {exportRequest} = state;
+	useEffect(() => {
+		if (!exportRequest || !onExport) return;
+		const outcome = onExport(exportRequest.answers, exportRequest.overwrite);
+		dispatch('exists' in outcome ? {type: 'exportExists', file: outcome.exists} : {type: 'notify', text: outcome.notice});
+	}, [exportRequest, onExport]);
 
 	const {notice} = state;
 	useEffect(() => {
