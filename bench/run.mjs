@@ -130,8 +130,8 @@ async function latency(args, title) {
 
 	const top = () => session.screen()[0];
 	await measure('section change (→ ←)', [
-		[KEYS.right, matches(/ 2\/\d+ /)],
-		[KEYS.left, matches(/ 1\/\d+ /)],
+		[KEYS.right, matches(/ section 2 of \d+ /)],
+		[KEYS.left, matches(/ section 1 of \d+ /)],
 	]);
 	// Scroll keys: wait until the first line changes.
 	const scrolled = (key) => {
@@ -151,7 +151,7 @@ async function latency(args, title) {
 	};
 
 	session.write(KEYS.right);
-	await session.until(matches(/ 2\/\d+ /));
+	await session.until(matches(/ section 2 of \d+ /));
 	await measureScroll('line scroll (j k)', 'j', 'k');
 	await measureScroll('page scroll (PgDn PgUp)', KEYS.pageDown, KEYS.pageUp);
 	await measure('table of contents (t Esc)', [
