@@ -44,7 +44,10 @@ describe('loading an essay file', () => {
 	});
 
 	it('opens a file with no H1 under its front-matter title or file name', () => {
-		expect(loadEssay(file('my-post.md', 'Just a paragraph.')).title).toBe('my-post');
+		// As MkDocs derives a title from a file name.
+		expect(loadEssay(file('my-post.md', 'Just a paragraph.')).title).toBe('My post');
+		expect(loadEssay(file('migrating-to-uv.md', 'Just a paragraph.')).title).toBe('Migrating to uv');
+		expect(loadEssay(file('titled.md', '---\ntitle: From front matter\n---\nJust a paragraph.')).title).toBe('From front matter');
 	});
 });
 

@@ -1,5 +1,14 @@
 import type {TokenizerExtension, Tokens} from 'marked';
 
+/** The token the lexer produces for a content tab, `=== "Label"`, and its indented body. */
+export interface ContentTabToken extends Tokens.Generic {
+	readonly type: 'contentTab';
+	readonly raw: string;
+	readonly label: string;
+	/** The body with its four-space indent removed: markdown to be parsed again. */
+	readonly body: string;
+}
+
 /** The token the lexer produces for `!!! type "Title"` and its indented body. */
 export interface AdmonitionToken extends Tokens.Generic {
 	readonly type: 'admonition';
@@ -13,6 +22,8 @@ export interface AdmonitionToken extends Tokens.Generic {
 
 // `!!! note "Title"`, `??? tip`, `???+ warning ""`, and MkDocs' extra classes (`!!! note inline end`).
 const OPENER = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)((?:[ \t]+[A-Za-z][\w-]*)*)(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)/;
+// A content tab: `=== "Python"` (`===+` selects it, `===!` starts a new group).
+const TAB_OPENER = /^(===[+!]?)[ \t]+"([^"\n]*)"[ \t]*(?:\n|$)/;
 // The body: indented lines, with blank lines allowed between them (not after the last one).
 const BODY_LINE = /^(?:[ \t]*\n)*(?: {4}|\t)[^\n]*(?:\n|$)/;
 
@@ -29,6 +40,32 @@ function dedent(body: string): string {
 		.join('\n');
 }
 
+/** The indented lines after an opener: what they span in the source, and their text without the indent. */
+function indentedBody(source: string, from: number): {readonly raw: string; readonly body: string} {
+	let raw = '';
+	let body = '';
+	for (;;) {
+		const line = BODY_LINE.exec(source.slice(from + raw.length));
+		if (!line) break;
+		raw += line[0];
+		body += line[0];
+	}
+
+	return {raw, body: dedent(body).replace(/^\n+/, '').replace(/\s+$/, '')};
+}
+
+/** A marked block extension for Material's content tabs (`=== "Label"` and an indented body). */
+export const contentTabExtension: TokenizerExtension = {
+	name: 'contentTab',
+	level: 'block',
+	tokenizer(source: string): ContentTabToken | undefined {
+		const opener = TAB_OPENER.exec(source);
+		if (!opener) return undefined;
+		const {raw, body} = indentedBody(source, opener[0].length);
+		return {type: 'contentTab', raw: opener[0] + raw, label: opener[2] ?? '', body};
+	},
+};
+
 /**
  * A marked block extension that recognises MkDocs admonitions (`!!!`, `???`, `???+`).
  * It has no `start` hook on purpose: marked calls `start` with the whole rest of the document before
@@ -42,25 +79,17 @@ export const admonitionExtension: TokenizerExtension = {
 		const opener = OPENER.exec(source);
 		if (!opener) return undefined;
 
-		let raw = opener[0];
-		let body = '';
-		for (;;) {
-			const line = BODY_LINE.exec(source.slice(raw.length));
-			if (!line) break;
-			raw += line[0];
-			body += line[0];
-		}
-
+		const {raw, body} = indentedBody(source, opener[0].length);
 		const marker = opener[1] ?? '!!!';
 		const type = (opener[2] ?? 'note').toLowerCase();
 		const quoted = opener[4];
 		return {
 			type: 'admonition',
-			raw,
+			raw: opener[0] + raw,
 			admonitionType: type,
 			title: quoted ?? defaultTitle(type),
 			form: marker === '!!!' ? 'fixed' : marker === '???' ? 'collapsed' : 'expanded',
-			body: dedent(body).replace(/^\n+/, '').replace(/\s+$/, ''),
+			body,
 		};
 	},
 };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {FileProblem, readRegularFile} from '../files.js';
+import {titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
 import {contentId, parseEssay} from './parse.js';
@@ -51,7 +52,7 @@ export function decodeEssayBytes(bytes: Uint8Array, file: string): string {
 export function parseEssayText(text: string, file: string): Essay {
 	let essay: Essay;
 	try {
-		essay = parseEssay(text, {fallbackTitle: path.basename(file).replace(MARKDOWN_EXTENSION, '')});
+		essay = parseEssay(text, {fallbackTitle: titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, ''))});
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;

@@ -1,11 +1,13 @@
 import type * as Crypto from 'node:crypto';
 import {createRequire} from 'node:module';
 import {Lexer, Marked, type Token, type Tokens} from 'marked';
-import {admonitionExtension, type AdmonitionToken} from './admonition.js';
+import {decodeHTML} from 'entities';
+import {admonitionExtension, contentTabExtension, type AdmonitionToken, type ContentTabToken} from './admonition.js';
+import {stripAttributeLists} from './mkdocs.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
 import type {Block, Essay, Section} from './types.js';
 
-const marked = new Marked({gfm: true, extensions: [admonitionExtension]});
+const marked = new Marked({gfm: true, extensions: [admonitionExtension, contentTabExtension]});
 
 /**
  * Splits markdown into block tokens (paragraphs, headings, lists...) without lexing their inline
@@ -44,17 +46,14 @@ export function slugify(text: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-// The entities marked-terminal decodes in the text it renders; titles decode the same ones.
-const ENTITIES: Readonly<Record<string, string>> = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'"};
-
-/** The text a reader sees in inline markdown, without its markup. */
+/** The text a reader sees in inline markdown, without its markup, attribute lists or character references. */
 function plainText(tokens: readonly Token[] | undefined, fallback: string): string {
 	if (!tokens) return fallback;
 	return tokens
 		.map((token) => {
 			if ('tokens' in token && token.tokens) return plainText(token.tokens, '');
 			if (token.type === 'br') return ' ';
-			return 'text' in token && typeof token.text === 'string' ? token.text.replace(/&(?:amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity) : '';
+			return 'text' in token && typeof token.text === 'string' ? decodeHTML(stripAttributeLists(token.text)) : '';
 		})
 		.join('')
 		.replace(/\s+/g, ' ')
@@ -63,6 +62,15 @@ function plainText(tokens: readonly Token[] | undefined, fallback: string): stri
 
 function isExcerptMarker(token: Token): boolean {
 	return token.type === 'html' && /^<!--\s*more\s*-->$/i.test(token.raw.trim());
+}
+
+/**
+ * An HTML block with the `markdown` attribute (`<div markdown>…</div>`): MkDocs reads what is inside
+ * as markdown, and blank lines around it make marked do the same.
+ */
+function withMarkdownInside(token: Token): string {
+	if (token.type !== 'html') return token.raw;
+	return token.raw.replace(/^(\s*<([A-Za-z][\w-]*)\b[^>]*\bmarkdown\b[^>]*>)([\s\S]*?)(<\/\2\s*>\s*)$/, (_match, open: string, _tag: string, inner: string, close: string) => `${open}\n\n${inner.trim()}\n\n${close}`);
 }
 
 /** Turns a run of lexer tokens into blocks: markdown runs kept as source, admonitions parsed again. */
@@ -87,8 +95,12 @@ function toBlocks(tokens: readonly Token[]): Block[] {
 				form: admonition.form,
 				body: parseBlocks(admonition.body),
 			});
+		} else if (token.type === 'contentTab') {
+			flush();
+			const tab = token as ContentTabToken;
+			blocks.push({kind: 'tab', label: tab.label.trim(), body: parseBlocks(tab.body)});
 		} else if (token.type !== 'def' && !isExcerptMarker(token)) {
-			markdown += token.raw;
+			markdown += withMarkdownInside(token);
 		}
 	}
 

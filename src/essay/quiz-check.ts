@@ -5,7 +5,8 @@ import type {Block, Essay} from './types.js';
 export const MAX_LENGTH_RATIO = 1.6;
 
 function blockText(block: Block): string {
-	return block.kind === 'markdown' ? block.source : [block.title, ...block.body.map((inner) => blockText(inner))].join(' ');
+	if (block.kind === 'markdown') return block.source;
+	return [block.kind === 'tab' ? block.label : block.title, ...block.body.map((inner) => blockText(inner))].join(' ');
 }
 
 /** Text with every run of white space made one space, so a quotation may wrap differently. */

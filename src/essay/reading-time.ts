@@ -4,8 +4,8 @@ import type {Block, Essay} from './types.js';
 export const WORDS_PER_MINUTE = 230;
 
 function blockWords(block: Block): number {
-	if (block.kind === 'admonition') return words(block.title) + block.body.reduce((sum, inner) => sum + blockWords(inner), 0);
-	return words(block.source);
+	if (block.kind === 'markdown') return words(block.source);
+	return words(block.kind === 'tab' ? block.label : block.title) + block.body.reduce((sum, inner) => sum + blockWords(inner), 0);
 }
 
 /**

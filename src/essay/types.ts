@@ -20,7 +20,9 @@ export type Block =
 			/** `!!!` is fixed, `???` starts collapsed and `???+` starts expanded. */
 			readonly form: 'fixed' | 'collapsed' | 'expanded';
 			readonly body: readonly Block[];
-	  };
+	  }
+	/** A Material content tab (`=== "Python"`): its label and what it holds. */
+	| {readonly kind: 'tab'; readonly label: string; readonly body: readonly Block[]};
 
 /** One navigable part of the essay: the cover, or one H2 with everything under it. */
 export interface Section {

@@ -1,7 +1,9 @@
 import {Marked, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
+import {decodeHTML} from 'entities';
 import {cleanText} from '../safe-text.js';
 import {replaceShortcodes} from './emoji.js';
+import {materialExtension} from './material.js';
 import {renderTable} from './table.js';
 import {paint, theme, type Styles} from './styles.js';
 import {CODE_LINE, wrapText, type CodeLines} from './wrap.js';
@@ -27,6 +29,8 @@ function createMarked(styles: Styles, width: number): Marked {
 			href: paint(styles, theme.link).underline,
 			// Shortcodes are ours (emoji.ts), so the emoji table loads only for essays that use one.
 			emoji: false,
+			// Character references are decoded once, below, before the text is made safe.
+			unescape: false,
 			width,
 			reflowText: false,
 			showSectionPrefix: false,
@@ -36,14 +40,18 @@ function createMarked(styles: Styles, width: number): Marked {
 
 	let listDepth = 0;
 	let quoteDepth = 0;
+	marked.use(materialExtension(styles));
 	marked.use({
-		// The lexer decodes character references (`&#27;`, `&#x9b;`): what it decoded is text like any
-		// other, and no control character in it may reach the terminal.
+		// The lexer decodes numeric character references (`&#27;`, `&#x9b;`) and leaves named ones
+		// (`&mdash;`) to HTML: both are decoded here, outside code, and what they decoded is text like
+		// any other, in which no control character may reach the terminal.
 		walkTokens(token) {
 			const fields = token as unknown as Record<string, unknown>;
+			const isCode = token.type === 'code' || token.type === 'codespan';
 			for (const field of ['text', 'raw', 'href', 'title', 'lang']) {
 				const value = fields[field];
-				if (typeof value === 'string') fields[field] = cleanText(value);
+				if (typeof value !== 'string') continue;
+				fields[field] = cleanText(isCode || field === 'raw' || field === 'href' ? value : decodeHTML(value));
 			}
 		},
 		renderer: {
@@ -55,8 +63,8 @@ function createMarked(styles: Styles, width: number): Marked {
 					const start = typeof token.start === 'number' ? token.start : 1;
 					const lines: string[] = [];
 					token.items.forEach((item, index) => {
-						const bullet = token.ordered ? `${start + index}. ` : '• ';
-						const checkbox = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
+						// A task item shows its box where the bullet would be, as Material draws it.
+						const bullet = item.task ? `${item.checked ? styles.box.checked : styles.box.unchecked} ` : token.ordered ? `${start + index}. ` : '• ';
 						const body = item.tokens
 							.map((child) =>
 								child.type === 'text'
@@ -67,7 +75,7 @@ function createMarked(styles: Styles, width: number): Marked {
 							.replace(/\n+$/, '')
 							.split('\n');
 						body.forEach((line, lineIndex) => {
-							lines.push(lineIndex === 0 ? bullet + checkbox + line : line === '' ? '' : ' '.repeat(bullet.length) + line);
+							lines.push(lineIndex === 0 ? bullet + line : line === '' ? '' : ' '.repeat(bullet.length) + line);
 						});
 						if (item.loose && index < token.items.length - 1) lines.push('');
 					});
@@ -124,9 +132,11 @@ function createMarked(styles: Styles, width: number): Marked {
 				);
 			},
 			// Plain `text (url)`: OSC 8 hyperlinks confuse width measurement and some terminals.
-			link(token: Tokens.Link) {
+			link(token: Tokens.Link & {isButton?: boolean}) {
 				const text = this.parser.parseInline(token.tokens);
 				const href = paint(styles, theme.link).underline(token.href);
+				// A Material button (`{ .md-button }`): the label as a key cap, then where it goes.
+				if (token.isButton) return `${c.inverse(` ${text} `)} (${href})`;
 				const plain = token.text.trim();
 				if (plain === '' || plain === token.href || `mailto:${plain}` === token.href) return href;
 				return `${paint(styles, theme.link)(text)} (${href})`;

@@ -40,6 +40,18 @@ export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width
 	return [top, ...middle, bottom];
 }
 
+/**
+ * Draws a Material content tab as a terminal can: every tab in order, each a rule carrying its label
+ * over its content, indented under it (a tab holding one code block shows the code as it is).
+ */
+export function renderTab(block: Extract<Block, {kind: 'tab'}>, width: number, styles: Styles, links: string, code: CodeLines = 'marked'): string[] {
+	const {horizontal} = styles.box;
+	const label = ` ${block.label} `;
+	const rule = paint(styles, theme.muted)(horizontal.repeat(2)) + paint(styles, theme.accent).bold(label) + paint(styles, theme.muted)(horizontal.repeat(Math.max(0, Math.min(width, 40) - 2 - stringWidth(label))));
+	const body = renderBlocks(block.body, Math.max(MIN_BOX_BODY, width - 2), styles, links, code).map((line) => (line === '' ? '' : `  ${line}`));
+	return [rule, ...body];
+}
+
 /** Renders a list of blocks to lines at `width`, one blank line between blocks; long code lines as `code` says. */
 export function renderBlocks(blocks: readonly Block[], width: number, styles: Styles, links: string, code: CodeLines = 'marked'): string[] {
 	const lines: string[] = [];
@@ -47,7 +59,9 @@ export function renderBlocks(blocks: readonly Block[], width: number, styles: St
 		const rendered =
 			block.kind === 'markdown'
 				? renderMarkdown(links === '' ? block.source : `${block.source}\n\n${links}`, width, styles, code)
-				: renderCallout(block, width, styles, links, code);
+				: block.kind === 'tab'
+					? renderTab(block, width, styles, links, code)
+					: renderCallout(block, width, styles, links, code);
 		if (rendered.length === 0) continue;
 		if (lines.length > 0) lines.push('');
 		// One block can be 100,000 lines: appended one by one, not spread into arguments.

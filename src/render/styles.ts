@@ -25,6 +25,9 @@ export interface Box {
 	readonly grid: readonly [readonly [string, string, string], readonly [string, string, string], readonly [string, string, string]];
 	/** The bar before each line of a block quote. */
 	readonly quote: string;
+	/** A task list's boxes. */
+	readonly checked: string;
+	readonly unchecked: string;
 }
 
 /** Box drawing: what the build renders the bundled cover with. */
@@ -38,6 +41,8 @@ export const UNICODE_BOX: Box = {
 		['└', '┴', '┘'],
 	],
 	quote: '│ ',
+	checked: '☑',
+	unchecked: '☐',
 };
 
 const ASCII_BOX: Box = {
@@ -50,6 +55,8 @@ const ASCII_BOX: Box = {
 		['+', '+', '+'],
 	],
 	quote: '| ',
+	checked: '[x]',
+	unchecked: '[ ]',
 };
 
 /**

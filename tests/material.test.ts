@@ -1,0 +1,89 @@
+// Material for MkDocs features (../shared/material-reference/) as the reader and print mode show them:
+// never as raw syntax, nothing lost, code exact.
+import {readFileSync} from 'node:fs';
+import stripAnsi from 'strip-ansi';
+import {describe, expect, it} from 'vitest';
+import {loadEssay} from '../src/essay/load.js';
+import {parseEssay} from '../src/essay/parse.js';
+import {renderSection} from '../src/render/section.js';
+import {stylesFor} from '../src/render/styles.js';
+import {fixture} from './helpers/paths.js';
+
+const plain = stylesFor(false);
+const render = (markdown: string, width = 80) =>
+	renderSection(parseEssay(`# T\n\n${markdown}\n`, {fallbackTitle: 't'}), 0, width, plain)
+		.slice(3)
+		.map((line) => stripAnsi(line))
+		.join('\n');
+
+describe('Material syntax is rendered, never shown raw', () => {
+	it('keys, marks, insertions, deletions, sub- and superscripts and named entities', () => {
+		const text = render('Press ++ctrl+alt+del++ to ==mark== and ^^insert^^, ~~delete~~, H~2~O, x^2^ &mdash; done&hellip; A&nbsp;B &amp; C');
+		expect(text).toBe('Press  Ctrl + Alt + Del  to mark and insert, delete, H₂O, x² — done… A\u00A0B & C');
+	});
+
+	it('attribute lists are never shown; a .md-button link reads as a button', () => {
+		const text = render('[Get started](https://example.com){ .md-button } and ![Logo](logo.png){ loading=lazy } and {: style="x" } and a {brace} kept', 120);
+		expect(text).toBe(' Get started  (https://example.com) and [image: Logo] (logo.png) and and a {brace} kept');
+		const essay = parseEssay('# T\n\n## Heading with id { #custom-id }\n\nText.\n', {fallbackTitle: 't'});
+		expect(essay.sections[1]?.title).toBe('Heading with id');
+	});
+
+	it('task lists show one box per item', () => {
+		expect(render('- [x] Done item\n- [ ] Open item')).toBe('  ☑ Done item\n  ☐ Open item');
+	});
+
+	it('HTML: figures with their captions, markdown inside <div markdown>, iframes as their address, scripts and styles gone', () => {
+		const text = render(
+			[
+				'<figure markdown>',
+				'',
+				'![Image](pic.png){ width="300" }',
+				'',
+				'<figcaption>Image caption</figcaption>',
+				'</figure>',
+				'After figure.',
+				'',
+				'<div class="result" markdown>',
+				'Inside a **div** with markdown.',
+				'</div>',
+				'',
+				'<iframe src="https://www.youtube.com/embed/xyz" width="560"></iframe>',
+				'',
+				'<script>alert(1)</script>',
+				'<style>.x{}</style>',
+				'',
+				'Text with <span class="x">inline html</span> and <kbd>Enter</kbd>.',
+			].join('\n'),
+		);
+		expect(text).toContain('[image: Image] (pic.png)');
+		expect(text).toContain('Image caption');
+		expect(text).toMatch(/Image caption\n\nAfter figure\./);
+		expect(text).toContain('Inside a div with markdown.');
+		expect(text).toContain('[embedded: https://www.youtube.com/embed/xyz]');
+		expect(text).toContain('Text with inline html and Enter.');
+		expect(text).not.toMatch(/<\/?[a-z]|alert|\.x\{/);
+	});
+
+	it('content tabs: each a labelled block with its content, code exact, in order', () => {
+		const text = render(['=== "C"', '', '    ``` c', '    int main(void) {', '      return 0;', '    }', '    ```', '', '=== "List"', '', '    * One', '    * Two'].join('\n'));
+		expect(text).not.toContain('===');
+		const c = text.indexOf('── C ');
+		const list = text.indexOf('── List ');
+		expect(c).toBeGreaterThanOrEqual(0);
+		expect(list).toBeGreaterThan(c);
+		expect(text).toContain('      int main(void) {\n        return 0;\n      }');
+		expect(text.slice(list)).toContain('• One');
+	});
+
+	it('the fixture post: no Material syntax left, every prose word there, in order', () => {
+		const source = readFileSync(fixture('material/features.md'), 'utf8');
+		const text = renderSection(loadEssay(fixture('material/features.md')), 0, 80, plain)
+			.concat(...[1, 2].map((index) => renderSection(loadEssay(fixture('material/features.md')), index, 80, plain)))
+			.map((line) => stripAnsi(line))
+			.join('\n');
+		expect(text).not.toMatch(/\+\+|==|\^\^|\{ ?[.#:]|<\/?(?:div|figure|script|style|span|iframe)|^=== /m);
+		for (const word of ['Press', 'highlight', 'insert', 'delete', 'Done', 'Open', 'caption', 'Inside', 'Hello', 'Sed']) expect(text).toContain(word);
+		expect(source).toContain('++ctrl+alt+del++');
+	});
+});
