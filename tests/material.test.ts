@@ -87,3 +87,39 @@ describe('Material syntax is rendered, never shown raw', () => {
 		expect(source).toContain('++ctrl+alt+del++');
 	});
 });
+
+describe('more of Material', () => {
+	const more = loadEssay(fixture('material/more.md'));
+	const text = (section: number) =>
+		renderSection(more, section, 80, plain, 'whole')
+			.map((line) => stripAnsi(line))
+			.join('\n');
+
+	it('footnotes: superscript numbers in order of first use, the notes at the end of each section that cites them', () => {
+		expect(text(0)).toContain('Lorem ipsum¹ dolor sit amet.²');
+		expect(text(0)).toMatch(/Notes\n\n {2}• ¹ First note\.\n {2}• ² A second note on two lines\.$/);
+		expect(text(1)).toContain('Another¹ reference and a new one³.');
+		expect(text(1)).toMatch(/• ¹ First note\.\n {2}• ³ Third\.$/);
+		expect(text(0) + text(1)).not.toMatch(/\[\^|\]:/);
+	});
+
+	it('abbreviations are not shown, snippets name their file, icons are dropped', () => {
+		expect(text(0)).not.toContain('Hyper Text Markup Language');
+		expect(text(0)).toContain('[snippet: includes/abbreviations.md]');
+		expect(text(0)).not.toContain(':material-account:');
+	});
+
+	it('code annotations show their number in the code; the notes follow the block', () => {
+		expect(text(0)).toContain('    import os (1)\n    print("x")  # plain comment');
+		expect(text(0)).toContain('1. The annotation.');
+	});
+
+	it('math blocks keep their lines; Mermaid shows its source, labelled as a diagram', () => {
+		expect(text(0)).toContain('    math\n    \\cos x=\\sum_{k=0}^{\\infty}\\frac{(-1)^k}{(2k)!}x^{2k}');
+		expect(text(0)).toContain('    diagram (mermaid)\n    graph LR\n      A --> B');
+	});
+
+	it('a callout title is markdown: links and emphasis rendered, not raw', () => {
+		expect(text(0)).toMatch(/╭─ Beware of this \(https:\/\/example\.com\) and that ─+╮/);
+	});
+});

@@ -18,3 +18,63 @@ export function titleFromFileName(name: string): string {
 	const words = name.replace(/[-_]+/g, ' ').trim();
 	return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A fence that opens or closes a code block (``` or ~~~, indented up to three spaces). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** `[^id]: text`, a footnote's content (its following indented lines belong to it). */
+const FOOTNOTE = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
+/** `*[HTML]: Hyper Text Markup Language`, an abbreviation: a tooltip on the page, nothing to read here. */
+const ABBREVIATION = /^ {0,3}\*\[[^\]]+\]:.*$/;
+/** `--8<-- "file.md"`, a snippet to include. */
+const SNIPPET = /^([ \t]*);?--8<--[ \t]+"([^"]+)"[ \t]*$/;
+
+/** What the MkDocs extensions that work on whole lines leave to the markdown reader. */
+export interface LinePass {
+	/** The markdown without footnote contents and abbreviations, snippets as placeholders. */
+	readonly markdown: string;
+	/** Footnote contents by identifier. */
+	readonly footnotes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Takes out what MkDocs' line-based extensions own, outside code blocks: footnote contents (kept, to
+ * be shown as notes), abbreviations (tooltips, nothing to read in a terminal), and snippet includes
+ * (a placeholder naming the file).
+ */
+export function passLines(markdown: string): LinePass {
+	const footnotes = new Map<string, string>();
+	const kept: string[] = [];
+	let fence: string | undefined;
+	let footnote: string | undefined;
+	for (const line of markdown.split('\n')) {
+		const fenceMatch = FENCE.exec(line);
+		if (fence !== undefined) {
+			if (fenceMatch && fenceMatch[1]?.startsWith(fence)) fence = undefined;
+			kept.push(line);
+			continue;
+		}
+
+		if (footnote !== undefined && (/^(?: {4}|\t)/.test(line) || (line.trim() === '' && footnotes.get(footnote) === ''))) {
+			footnotes.set(footnote, `${footnotes.get(footnote) ?? ''} ${line.trim()}`.trim());
+			continue;
+		}
+
+		footnote = undefined;
+		if (fenceMatch) fence = fenceMatch[1]?.charAt(0).repeat(fenceMatch[1].length);
+		const note = FOOTNOTE.exec(line);
+		if (note && fence === undefined) {
+			footnote = note[1] ?? '';
+			footnotes.set(footnote, (note[2] ?? '').trim());
+			continue;
+		}
+
+		if (fence === undefined && ABBREVIATION.test(line)) continue;
+		const snippet = fence === undefined ? SNIPPET.exec(line) : null;
+		kept.push(snippet ? `${snippet[1] ?? ''}*[snippet: ${snippet[2] ?? ''}]*` : line);
+	}
+
+	return {markdown: kept.join('\n'), footnotes};
+}
+
+/** A footnote reference, `[^id]`. */
+export const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/g;

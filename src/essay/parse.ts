@@ -3,7 +3,7 @@ import {createRequire} from 'node:module';
 import {Lexer, Marked, type Token, type Tokens} from 'marked';
 import {decodeHTML} from 'entities';
 import {admonitionExtension, contentTabExtension, type AdmonitionToken, type ContentTabToken} from './admonition.js';
-import {stripAttributeLists} from './mkdocs.js';
+import {FOOTNOTE_REFERENCE, passLines, stripAttributeLists} from './mkdocs.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
 import type {Block, Essay, Section} from './types.js';
 
@@ -62,6 +62,36 @@ function plainText(tokens: readonly Token[] | undefined, fallback: string): stri
 
 function isExcerptMarker(token: Token): boolean {
 	return token.type === 'html' && /^<!--\s*more\s*-->$/i.test(token.raw.trim());
+}
+
+/**
+ * Footnote references in a section's text (not its code) become superscript numbers, numbered in the
+ * order they first appear in the essay, and the notes they point to follow the section, as Material
+ * puts them at the bottom of the page.
+ */
+function numberFootnotes(tokens: readonly Token[], footnotes: ReadonlyMap<string, string>, numbers: Map<string, number>): {tokens: Token[]; notes: Block[]} {
+	if (footnotes.size === 0) return {tokens: [...tokens], notes: []};
+	const here: number[] = [];
+	const renumber = (text: string): string =>
+		text.replace(FOOTNOTE_REFERENCE, (reference, id: string) => {
+			if (!footnotes.has(id)) return reference;
+			let number = numbers.get(id);
+			if (number === undefined) {
+				number = numbers.size + 1;
+				numbers.set(id, number);
+			}
+
+			if (!here.includes(number)) here.push(number);
+			return `^${number}^`;
+		});
+	const numbered = tokens.map((token): Token => {
+		if (token.type === 'code') return token;
+		const withBody = token as Token & {body?: string};
+		return typeof withBody.body === 'string' ? {...token, raw: renumber(token.raw), body: renumber(withBody.body)} as Token : {...token, raw: renumber(token.raw)};
+	});
+	const ids = new Map([...numbers].map(([id, number]) => [number, id]));
+	const notes = here.map((number) => `- ^${number}^ ${footnotes.get(ids.get(number) ?? '') ?? ''}`);
+	return {tokens: numbered, notes: notes.length === 0 ? [] : [{kind: 'markdown', source: `**Notes**\n\n${notes.join('\n')}`}]};
 }
 
 /**
@@ -147,7 +177,8 @@ export interface ParseOptions {
 export function parseEssay(text: string, options: ParseOptions): Essay {
 	const normalized = normalizeText(text);
 	const {frontMatter, body} = splitFrontMatter(normalized);
-	const {tokens, inline} = lexBlocks(body);
+	const {markdown, footnotes} = passLines(body);
+	const {tokens, inline} = lexBlocks(markdown);
 	const headingText = (heading: Tokens.Heading): string => plainText(inline(heading.text), heading.text);
 
 	let title: string | undefined;
@@ -170,14 +201,16 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 	}
 
 	const essayTitle = title || frontMatter.title || options.fallbackTitle;
+	const numbers = new Map<string, number>();
 	const sections: Section[] = groups.map(({heading, tokens: groupTokens}, index) => {
 		// An empty `##` still starts a section; it needs a name for the status bar and contents.
 		const sectionTitle = heading ? headingText(heading) || `Section ${index + 1}` : essayTitle;
+		const {tokens: numbered, notes} = numberFootnotes(groupTokens, footnotes, numbers);
 		return {
 			kind: heading ? 'chapter' : 'cover',
 			title: sectionTitle,
 			slug: slugify(sectionTitle),
-			blocks: toBlocks(groupTokens),
+			blocks: [...toBlocks(numbered), ...notes],
 		};
 	});
 

@@ -3,7 +3,7 @@ import {markedTerminal} from 'marked-terminal';
 import {decodeHTML} from 'entities';
 import {cleanText} from '../safe-text.js';
 import {replaceShortcodes} from './emoji.js';
-import {materialExtension} from './material.js';
+import {materialExtension, showAnnotation} from './material.js';
 import {renderTable} from './table.js';
 import {paint, theme, type Styles} from './styles.js';
 import {CODE_LINE, wrapText, type CodeLines} from './wrap.js';
@@ -102,12 +102,14 @@ function createMarked(styles: Styles, width: number): Marked {
 				const info = (token.lang ?? '').trim();
 				const language = /^[^\s{]+/.exec(info)?.[0] ?? '';
 				const title = /title="([^"]*)"/.exec(info)?.[1] ?? '';
-				const label = [title, language].filter((part) => part !== '').join(' · ');
+				// A Mermaid diagram cannot be drawn here: its source is shown, labelled as a diagram.
+				const kind = language === 'mermaid' ? 'diagram (mermaid)' : language;
+				const label = [title, kind].filter((part) => part !== '').join(' · ');
 				const header = label === '' ? '' : `    ${paint(styles, theme.muted)(label)}\n`;
 				const body = token.text
 					.replace(/\t/g, '    ')
 					.split('\n')
-					.map((line) => CODE_LINE + '    ' + style(line))
+					.map((line) => CODE_LINE + '    ' + style(showAnnotation(line)))
 					.join('\n');
 				return header + body + '\n\n';
 			},

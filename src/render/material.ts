@@ -6,6 +6,17 @@ import {ATTRIBUTE_LIST, stripAttributeLists} from '../essay/mkdocs.js';
 import {cleanText} from '../safe-text.js';
 import {paint, theme, type Styles} from './styles.js';
 
+/** An icon shortcode (`:material-account:`, `:octicons-heart-16:`): a picture on the page, nothing in a terminal. */
+const ICON = /:(?:material|octicons|fontawesome|simple)-[\w-]+:/g;
+
+/** A code annotation marker (`# (1)!`): the comment becomes the annotation's number. */
+const ANNOTATION = /[ \t]*(?:#|\/\/|--|;|%|<!--|\/\*)[ \t]*\((\d+)\)![ \t]*(?:-->|\*\/)?[ \t]*$/;
+
+/** A line of code with an annotation marker shown as its number, `(1)`, as Material draws it. */
+export function showAnnotation(line: string): string {
+	return line.replace(ANNOTATION, ' ($1)');
+}
+
 /** Whether text starts with an attribute list that makes the link before it a button. */
 function isButtonAttributes(text: string): boolean {
 	ATTRIBUTE_LIST.lastIndex = 0;
@@ -100,6 +111,15 @@ export function materialExtension(styles: Styles): MarkedExtension {
 	return {
 		extensions: [
 			{
+				// `$$` … `$$`: a block of math, shown line for line as its source.
+				name: 'math',
+				level: 'block',
+				tokenizer(source: string): Tokens.Code | undefined {
+					const match = /^ {0,3}\$\$[ \t]*\n([\s\S]*?)\n {0,3}\$\$[ \t]*(?:\n|$)/.exec(source);
+					return match ? {type: 'code', raw: match[0], lang: 'math', text: match[1] ?? ''} : undefined;
+				},
+			},
+			{
 				name: 'keys',
 				level: 'inline',
 				start: (source: string) => {
@@ -129,8 +149,8 @@ export function materialExtension(styles: Styles): MarkedExtension {
 				if (child.type !== 'text' || typeof child['text'] !== 'string') return;
 				const previous = children[index - 1];
 				if (previous?.type === 'link' && isButtonAttributes(child['text'] as string)) previous['isButton'] = true;
-				child['text'] = stripAttributeLists(child['text'] as string);
-				child.raw = stripAttributeLists(child.raw);
+				child['text'] = stripAttributeLists(child['text'] as string).replace(ICON, '');
+				child.raw = stripAttributeLists(child.raw).replace(ICON, '');
 			});
 		},
 		renderer: {

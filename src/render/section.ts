@@ -22,7 +22,8 @@ export function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width
 	const border = paint(styles, calloutColor(block.type));
 	const inner = Math.max(MIN_BOX_BODY, width - 4);
 	const marker = block.form === 'collapsed' ? '▸ ' : block.form === 'expanded' ? '▾ ' : '';
-	const titleLines = block.title === '' ? [] : wrapText(block.title, Math.max(1, inner - 2 - stringWidth(marker)));
+	// The title is markdown too (`!!! warning "Beware of [this](…)"`), on as many lines as it needs.
+	const titleLines = block.title === '' ? [] : renderMarkdown(block.title, Math.max(1, inner - 2 - stringWidth(marker)), styles);
 	const [barTitle, ...moreTitle] = titleLines;
 	const labelText = barTitle === undefined ? '' : ` ${marker}${barTitle} `;
 	const {horizontal, vertical, round} = styles.box;
