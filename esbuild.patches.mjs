@@ -26,6 +26,7 @@ function punctuationRanges() {
 }
 
 const SEGMENTER = 'new Intl.Segmenter(';
+/** @type {Array<{file: RegExp, edits: Array<[string, string]>, prepend?: string, append?: string, ifIncludes?: string, only?: string}>} */
 const PATCHES = [
 	{
 		// Ink's reconciler awaits React DevTools and its own package.json at the top level, only when

@@ -25,8 +25,9 @@ const KEYS = {right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~', pageUp
 function open(command, args, {columns = 100, rows = 30, env = {}} = {}) {
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
 	const stateHome = mkdtempSync(path.join(tmpdir(), 'mle-essay-bench-'));
-	const childEnv = {...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, ...env};
-	delete childEnv.CI;
+	// Ink prints only its last frame when CI is set.
+	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CI'));
+	const childEnv = {...inherited, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, ...env};
 	const child = pty.spawn(command, args, {name: 'xterm-256color', cols: columns, rows, cwd: root, env: childEnv});
 	let waiter;
 	const screen = () => {
@@ -114,7 +115,7 @@ async function latency(args, title) {
 	// The title shows from the first paint, before Ink has started; key latency is measured once Ink
 	// has taken over (it hides the cursor a second time as it draws its first frame).
 	const HIDE = '\u001B[?25l';
-	await session.until(() => session.output().split(HIDE).length > 2 && session.output().split(HIDE).at(-1).includes('help'));
+	await session.until(() => session.output().split(HIDE).length > 2 && (session.output().split(HIDE).at(-1) ?? '').includes('help'));
 	const results = {};
 	const measure = async (name, steps) => {
 		const times = [];

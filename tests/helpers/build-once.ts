@@ -1,7 +1,6 @@
-// @ts-expect-error -- plain JavaScript build script without type declarations
 import {build} from '../../esbuild.config.mjs';
 
 /** Vitest global setup: the tests that drive the real program need a fresh dist/cli.js. */
 export default async function setup(): Promise<void> {
-	await (build as () => Promise<void>)();
+	await build();
 }
