@@ -123,3 +123,30 @@ describe('more of Material', () => {
 		expect(text(0)).toMatch(/╭─ Beware of this \(https:\/\/example\.com\) and that ─+╮/);
 	});
 });
+
+describe('tables', () => {
+	const tables = loadEssay(fixture('material/code-and-tables.md'));
+	const text = (width: number) =>
+		renderSection(tables, 0, width, plain)
+			.map((line) => stripAnsi(line))
+			.join('\n');
+
+	it('honour column alignment and wrap cells instead of cutting them', () => {
+		const narrow = loadEssay(fixture('kitchen-sink.md'));
+		const lines = renderSection(narrow, 0, 60, plain).map((line) => stripAnsi(line));
+		expect(lines.join('\n')).not.toContain('…');
+		const essay = parseEssay('# T\n\n| Name | Count |\n| :--- | ----: |\n| apples | 3 |\n| kiwis | 12 |\n', {fallbackTitle: 't'});
+		const table = renderSection(essay, 0, 60, plain).map((line) => stripAnsi(line));
+		expect(table).toContain('│ apples │     3 │');
+		expect(table).toContain('│ kiwis  │    12 │');
+	});
+
+	it('keep an address whole: a row whose word is wider than its column is drawn as a record', () => {
+		expect(text(80)).toContain('https://example.com/a/very/long/address/that/should/never/be/cut/in/the/middle');
+		expect(text(80)).toContain('Setting: url');
+	});
+
+	it('the blog plugin’s created date dates the post', () => {
+		expect(tables.byline).toBe('someone · May 1, 2024');
+	});
+});

@@ -1,7 +1,9 @@
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 import wrapAnsi from 'wrap-ansi';
 import {fitColumns, widestOf} from './columns.js';
 import {paint, theme, type Styles} from './styles.js';
+import {wrapText} from './wrap.js';
 
 /** How a column's cells sit in it, as the table's delimiter row says (`:--`, `:-:`, `--:`). */
 export type Alignment = 'left' | 'center' | 'right' | null;
@@ -11,6 +13,20 @@ function place(text: string, width: number, alignment: Alignment): string {
 	if (alignment === 'right') return ' '.repeat(room) + text;
 	if (alignment === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(Math.ceil(room / 2));
 	return text + ' '.repeat(room);
+}
+
+/** A table as records: for each row, every cell on its own line after its header, rows apart by a rule. */
+function renderRecords(head: readonly string[], rows: ReadonlyArray<readonly string[]>, width: number, styles: Styles): string[] {
+	const rule = paint(styles, theme.muted)(styles.box.horizontal.repeat(Math.min(width, 40)));
+	const lines: string[] = [];
+	rows.forEach((row, rowIndex) => {
+		if (rowIndex > 0) lines.push(rule);
+		row.forEach((cell, column) => {
+			const label = stripAnsi(head[column] ?? '').trim();
+			lines.push(...wrapText(`${styles.chalk.bold(label === '' ? `${column + 1}` : label)}: ${cell}`, width));
+		});
+	});
+	return lines;
 }
 
 /**
@@ -26,6 +42,10 @@ export function renderTable(head: readonly string[], rows: ReadonlyArray<readonl
 	);
 	// Each width includes a space of padding on either side.
 	const inner = fitColumns(natural, width).map((columnWidth) => Math.max(1, columnWidth - 2));
+	// A word longer than its column (an address, say) would be cut in two: then each row is drawn as
+	// a record of its own, every cell under its header, so nothing is cut.
+	const isCut = all.some((row) => row.some((cell, column) => widestOf(stripAnsi(cell).split(/\s+/).map((word) => stringWidth(word))) > (inner[column] ?? 1)));
+	if (isCut) return renderRecords(head, rows, width, styles);
 	const border = paint(styles, theme.muted);
 	const {horizontal, vertical, grid} = styles.box;
 	const rule = ([left, middle, right]: readonly [string, string, string]) => border(left + inner.map((cellWidth) => horizontal.repeat(cellWidth + 2)).join(middle) + right);
