@@ -1,4 +1,5 @@
-import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync} from 'node:fs';
+import path from 'node:path';
 
 /** Why a file could not be read as the program's input: it is not what it seems. */
 export type FileProblemKind = 'directory' | 'not-regular' | 'too-large' | 'link';
@@ -49,5 +50,44 @@ export function readRegularFile(file: string, cap: number, options: {readonly fo
 		return Buffer.concat(chunks, total);
 	} finally {
 		closeSync(fd);
+	}
+}
+
+/** Writes all of `text` to an open file. */
+function writeAll(fd: number, text: string): void {
+	const bytes = Buffer.from(text);
+	for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+}
+
+/** Creates `file` with `text`; fails with EEXIST rather than open a file (or a link) that is there. */
+export function createFile(file: string, text: string, mode: number): void {
+	const fd = openSync(file, 'wx', mode);
+	try {
+		writeAll(fd, text);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+let temporaryCount = 0;
+
+/**
+ * Replaces `file` with `text` the way that never writes through a link and never leaves a half-written
+ * file: a new file beside it (created, never opened if it exists), then a rename over the old one. A
+ * link at `file` is replaced by the rename, not followed.
+ */
+export function replaceFile(file: string, text: string, mode: number): void {
+	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryCount++}.tmp`);
+	try {
+		createFile(temporary, text, mode);
+		renameSync(temporary, file);
+	} catch (error) {
+		try {
+			unlinkSync(temporary);
+		} catch {
+			// Never created, or already renamed.
+		}
+
+		throw error;
 	}
 }

@@ -1,8 +1,8 @@
-import {closeSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs';
+import {lstatSync, mkdirSync, renameSync, rmSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import {FileProblem, readRegularFile} from '../files.js';
+import {FileProblem, readRegularFile, replaceFile} from '../files.js';
 import * as z from 'zod/mini';
 import type {Progress} from '../reader/progress.js';
 
@@ -31,34 +31,6 @@ const savedFile = z.object({
 	]),
 	answers: z.array(z.array(z.nullable(index))),
 });
-
-let temporaryCount = 0;
-
-/**
- * Writes `data` to `file` in `folder` the way that never writes through a link and never leaves a
- * half-written file: a new file beside it (created, never opened if it exists), then a rename over
- * the old one. A link at `file` is replaced by the rename, not followed.
- */
-function writeAtomically(folder: string, file: string, data: string): void {
-	const temporary = path.join(folder, `.${path.basename(file)}.${process.pid}.${temporaryCount++}.tmp`);
-	const fd = openSync(temporary, 'wx', 0o600);
-	try {
-		const bytes = Buffer.from(data);
-		for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-	} catch (error) {
-		closeSync(fd);
-		unlinkSync(temporary);
-		throw error;
-	}
-
-	closeSync(fd);
-	try {
-		renameSync(temporary, file);
-	} catch (error) {
-		unlinkSync(temporary);
-		throw error;
-	}
-}
 
 const LEFT_ALONE: Readonly<Record<FileProblem['kind'], string>> = {
 	directory: 'is a folder',
@@ -148,7 +120,9 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 				mkdirSync(stateDir, {recursive: true, mode: 0o700});
 				// Only inside the state folder itself: not through a link that leads elsewhere.
 				if (!lstatSync(stateDir).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'ENOTDIR'});
-				writeAtomically(stateDir, file, JSON.stringify(data, null, '\t') + '\n');
+				// A new file and a rename: a crash mid-write leaves the previous one whole, and a link at
+				// the file's place is replaced, never written through.
+				replaceFile(file, JSON.stringify(data, null, '\t') + '\n', 0o600);
 				return undefined;
 			} catch (error) {
 				if (hasWarned) return undefined;
