@@ -34,7 +34,7 @@ const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const interrupt: KeyBinding = {keys: ['ctrl+c'], action: {type: 'quit', code: 130}, description: 'quit from anywhere'};
 const suspend: KeyBinding = {keys: ['ctrl+z'], action: {type: 'suspend'}, description: 'suspend to the shell (fg comes back)'};
 // Esc never quits (less and vim users press it to back out of things): it closes what is open.
-const quit: KeyBinding = {keys: ['q'], action: {type: 'quit', code: 0}, description: 'quit'};
+const quit: KeyBinding = {keys: ['q'], action: {type: 'quit', code: 0}, description: 'quit (in help or the contents: close them)'};
 const help: KeyBinding = {keys: ['?'], action: {type: 'openHelp'}, description: 'help', hint: 'help'};
 const toc: KeyBinding = {keys: ['t'], action: {type: 'openToc'}, description: 'table of contents'};
 const next: KeyBinding = {keys: ['right', 'l', 'n'], action: {type: 'next'}, description: 'next section (or the quiz after a pattern)'};
