@@ -5,7 +5,7 @@
 // from another Node only costs the time it would have saved. (It cannot tell an edit that keeps the
 // bundle's length: after editing dist/app.js by hand, run `npm run build`.)
 //
-// Node 20 offers a code cache only to scripts (`vm.Script`), not to ES modules, so the bundle,
+// V8's code cache is offered here through scripts (`vm.Script`) rather than ES modules, so the bundle,
 // dist/app.js, is one script that evaluates to a function taking `require` and its own path.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
