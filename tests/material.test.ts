@@ -150,3 +150,34 @@ describe('tables', () => {
 		expect(tables.byline).toBe('someone · May 1, 2024');
 	});
 });
+
+describe('definition lists and snippets', () => {
+	it('a definition list: the term in bold, each definition under it', () => {
+		const text = render('Term one\n\n:   The first definition.\n\n:   Another one.\n\nTerm two\n:   Short.');
+		expect(text).not.toMatch(/^:/m);
+		expect(text).toMatch(/Term one\n\n {2}• The first definition\.\n\n {2}• Another one\.\n\nTerm two\n\n {2}• Short\./);
+	});
+
+	it('a snippet beside the post is included where it is named, in code too; one elsewhere is named, never read', async () => {
+		const {mkdtempSync, mkdirSync, writeFileSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const path = await import('node:path');
+		const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-snippets-'));
+		mkdirSync(path.join(dir, 'includes'));
+		writeFileSync(path.join(dir, 'includes', 'note.md'), 'Included **paragraph** text.\n');
+		writeFileSync(path.join(dir, 'includes', 'example.py'), 'def included():\n    return 1\n');
+		writeFileSync(path.join(dir, 'secret.txt'), 'outside');
+		const post = path.join(dir, 'posts', 'post.md');
+		mkdirSync(path.dirname(post));
+		writeFileSync(post, '# Post\n\n--8<-- "../includes/note.md"\n\n--8<-- "missing.md"\n');
+		const beside = path.join(dir, 'post.md');
+		writeFileSync(beside, '# Post\n\n--8<-- "includes/note.md"\n\n```python\n--8<-- "includes/example.py"\n```\n');
+		const shown = renderSection(loadEssay(beside), 0, 80, plain, 'whole').map((line) => stripAnsi(line)).join('\n');
+		expect(shown).toContain('Included paragraph text.');
+		expect(shown).toContain('    def included():\n        return 1');
+		const outside = renderSection(loadEssay(post), 0, 80, plain).map((line) => stripAnsi(line)).join('\n');
+		expect(outside).toContain('[snippet: ../includes/note.md]');
+		expect(outside).toContain('[snippet: missing.md]');
+		expect(outside).not.toContain('Included');
+	});
+});

@@ -52,7 +52,7 @@ export function decodeEssayBytes(bytes: Uint8Array, file: string): string {
 export function parseEssayText(text: string, file: string): Essay {
 	let essay: Essay;
 	try {
-		essay = parseEssay(text, {fallbackTitle: titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, ''))});
+		essay = parseEssay(includeSnippets(text, file), {fallbackTitle: titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, ''))});
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;
@@ -80,6 +80,33 @@ function readBytes(file: string): Buffer {
 	} catch (error) {
 		throw contentError(file, error);
 	}
+}
+
+/** A snippet include, `--8<-- "file"`, alone on its line (MkDocs' pymdownx.snippets). */
+const SNIPPET_LINE = /^([ \t]*);?--8<--[ \t]+"([^"]+)"[ \t]*$/gm;
+/** A snippet is a fragment: far smaller than an essay. */
+const MAX_SNIPPET_BYTES = 1024 * 1024;
+
+/**
+ * Puts the text of each snippet a post includes in its place, as MkDocs does, when the file is beside
+ * the post (in its folder or below it, never outside). Others stay as they are, for the parser to show
+ * as a placeholder naming the file.
+ */
+function includeSnippets(text: string, file: string): string {
+	const folder = path.dirname(path.resolve(file));
+	return text.replace(SNIPPET_LINE, (line, indent: string, name: string) => {
+		const target = path.resolve(folder, name);
+		if (!target.startsWith(folder + path.sep)) return line;
+		try {
+			const included = decoder.decode(readRegularFile(target, MAX_SNIPPET_BYTES, {followLinks: false})).replace(/\r\n?/g, '\n').replace(/\n$/, '');
+			return included
+				.split('\n')
+				.map((includedLine) => (includedLine === '' ? '' : indent + includedLine))
+				.join('\n');
+		} catch {
+			return line;
+		}
+	});
 }
 
 /** The quiz file that belongs to an essay: `X.md` → `X.quiz.yaml` in the same folder. */

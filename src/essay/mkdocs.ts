@@ -25,7 +25,12 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
 /** `*[HTML]: Hyper Text Markup Language`, an abbreviation: a tooltip on the page, nothing to read here. */
 const ABBREVIATION = /^ {0,3}\*\[[^\]]+\]:.*$/;
-/** `--8<-- "file.md"`, a snippet to include. */
+/** `:   A definition`, under the term on the line above it. */
+const DEFINITION = /^:[ \t]{1,4}(\S.*)$/;
+/** A line that is itself a definition, as converted. */
+const DEFINED = /^- /;
+
+/** `--8<-- "file.md"`, a snippet to include (one that load.ts could not find beside the post). */
 const SNIPPET = /^([ \t]*);?--8<--[ \t]+"([^"]+)"[ \t]*$/;
 
 /** What the MkDocs extensions that work on whole lines leave to the markdown reader. */
@@ -69,6 +74,17 @@ export function passLines(markdown: string): LinePass {
 		}
 
 		if (fence === undefined && ABBREVIATION.test(line)) continue;
+		// A definition list (`Term` then `:   Definition`): the term in bold, each definition under it.
+		const definition = fence === undefined ? DEFINITION.exec(line) : null;
+		if (definition) {
+			const term = kept.findLastIndex((candidate) => candidate.trim() !== '');
+			const termLine = kept[term];
+			if (termLine !== undefined && !termLine.startsWith('**') && !DEFINED.test(termLine)) kept[term] = `**${termLine.trim()}**`;
+			while (kept.at(-1)?.trim() === '' && kept.length - 1 > term) kept.pop();
+			kept.push('', `- ${definition[1] ?? ''}`);
+			continue;
+		}
+
 		const snippet = fence === undefined ? SNIPPET.exec(line) : null;
 		kept.push(snippet ? `${snippet[1] ?? ''}*[snippet: ${snippet[2] ?? ''}]*` : line);
 	}
