@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {fixture} from './helpers/paths.js';
 import {expectTerminalRestored, keys, ptySessions, type PtySession} from './helpers/pty.js';
 
 const start = ptySessions();
@@ -145,7 +146,7 @@ describe('colour', () => {
 
 describe('another blog post in the same format', () => {
 	it('opens it with its own sections, callouts and byline, and reaches its last line', async () => {
-		const {fixture} = await import('./helpers/paths.js');
+
 		const session = start([fixture('field-notes.md')], {columns: 72, rows: 16});
 		await session.waitFor('Field notes from a year of evals');
 		expect(session.text()).toContain('river · February 19, 2024 · engineering, notes');
@@ -271,5 +272,18 @@ describe('the original post', () => {
 		await session.waitFor('section 1 of 3');
 		session.write('t');
 		await session.waitFor('Contents · about 4 min read');
+	});
+});
+
+describe('collapsible callouts in the reader', () => {
+	it('??? starts closed; o opens the one on screen and closes it again', async () => {
+		const session = start([fixture('kitchen-sink.md')], {columns: 100, rows: 40});
+		await session.waitFor('▸ Warning');
+		expect(session.text()).not.toContain('Collapsed by default');
+		session.write('o');
+		await session.waitFor('Collapsed by default: o opens it.');
+		expect(session.text()).toContain('▾ Warning');
+		session.write('o');
+		await session.waitFor((text) => text.includes('▸ Warning') && !text.includes('Collapsed by default'));
 	});
 });

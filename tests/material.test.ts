@@ -5,7 +5,7 @@ import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {parseEssay} from '../src/essay/parse.js';
-import {renderSection} from '../src/render/section.js';
+import {renderSection, renderSectionWithCallouts} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {fixture} from './helpers/paths.js';
 
@@ -179,5 +179,34 @@ describe('definition lists and snippets', () => {
 		expect(outside).toContain('[snippet: ../includes/note.md]');
 		expect(outside).toContain('[snippet: missing.md]');
 		expect(outside).not.toContain('Included');
+	});
+});
+
+describe('collapsible callouts', () => {
+	const essay = parseEssay(
+		['# T', '', 'Intro.', '', '??? note "Closed at first"', '', '    Hidden body.', '', '???+ tip "Open at first"', '', '    Shown body.', '', '!!! warning', '', '    Always shown.'].join('\n'),
+		{fallbackTitle: 't'},
+	);
+	const shown = (folds: {toggled: readonly number[]} | 'all-open') => {
+		const {lines, callouts} = renderSectionWithCallouts(essay, 0, 60, plain, {folds});
+		return {text: lines.map((line) => stripAnsi(line)).join('\n'), lines: lines.map((line) => stripAnsi(line)), callouts};
+	};
+
+	it('??? starts closed (its title bar only, ▸) and ???+ open (▾); the reader says where each title bar is', () => {
+		const {text, lines, callouts} = shown({toggled: []});
+		expect(text).toMatch(/╭─ ▸ Closed at first ─+╮\n╰─+╯/);
+		expect(text).not.toContain('Hidden body.');
+		expect(text).toMatch(/╭─ ▾ Open at first ─+╮\n│ Shown body\./);
+		expect(text).toContain('Always shown.');
+		expect(callouts.map((place) => place.index)).toEqual([0, 1]);
+		for (const place of callouts) expect(lines[place.line]).toMatch(/^╭─ [▸▾] /);
+	});
+
+	it('toggling opens the closed one and closes the open one; print shows them all open', () => {
+		expect(shown({toggled: [0, 1]}).text).toContain('Hidden body.');
+		expect(shown({toggled: [0, 1]}).text).not.toContain('Shown body.');
+		const printed = renderSection(essay, 0, 60, plain, 'whole').map((line) => stripAnsi(line)).join('\n');
+		expect(printed).toContain('Hidden body.');
+		expect(printed).toContain('Shown body.');
 	});
 });

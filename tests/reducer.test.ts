@@ -455,3 +455,18 @@ describe('exporting the summary', () => {
 		expect(press(start(1), 'e').exportRequest).toBeUndefined();
 	});
 });
+
+describe('collapsible callouts', () => {
+	it('o opens or closes the one whose title bar is on screen, and says so when there is none', () => {
+		// Body rows: 29. The cover's callouts are on lines 30 and 80.
+		const top = press(start(), 'o');
+		expect(top.notice).toBe('No collapsible callout (???) on this screen.');
+		const scrolled = press(start(), ...Array<string>(5).fill('j'));
+		const opened = press(scrolled, 'o');
+		expect(opened.folds).toEqual({0: [0]});
+		expect(currentPage(opened)).toEqual({kind: 'section', section: 0, toggled: [0]});
+		expect(press(opened, 'o').folds).toEqual({0: []});
+		expect(currentPage(press(opened, 'o'))).toEqual({kind: 'section', section: 0});
+		expect(press(start(1), 'o').notice).toMatch(/No collapsible callout/);
+	});
+});

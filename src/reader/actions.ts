@@ -29,6 +29,8 @@ export type Action =
 	| {readonly type: 'tocSelect'}
 	| {readonly type: 'helpScroll'; readonly lines: number}
 	| {readonly type: 'helpPage'; readonly direction: 1 | -1}
+	/** Opens or closes the collapsible callout (`???`) whose title bar is on screen. */
+	| {readonly type: 'toggleCallout'}
 	| {readonly type: 'openSearch'}
 	| {readonly type: 'searchType'; readonly text: string}
 	| {readonly type: 'searchErase'}

@@ -58,6 +58,7 @@ const scrolling: readonly KeyBinding[] = [
 	{keys: ['g', 'home'], action: {type: 'top'}, description: 'top'},
 	{keys: ['G', 'end'], action: {type: 'bottom'}, description: 'bottom'},
 ];
+const fold: KeyBinding = {keys: ['o'], action: {type: 'toggleCallout'}, description: 'open or close the collapsible callout (???) on screen'};
 const search: KeyBinding = {keys: ['/'], action: {type: 'openSearch'}, description: 'search the essay (Enter alone repeats the last search)'};
 const searchBindings: readonly KeyBinding[] = [
 	{keys: ['n'], action: {type: 'searchNext', direction: 1}, description: 'next match (while searching)', hint: 'next match'},
@@ -89,7 +90,7 @@ const answerDirectly: KeyBinding = {
 const always: readonly KeyBinding[] = [quit, interrupt, suspend];
 const exportSummary: KeyBinding = {keys: ['e'], action: {type: 'export'}, description: 'export the summary as a Markdown file', hint: 'export'};
 
-const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, toc, search, help, ...always];
+const reader: readonly KeyBinding[] = [next, previous, ...scrolling, jump, fold, toc, search, help, ...always];
 const close = (keys: readonly KeyName[]): KeyBinding => ({keys, action: {type: 'closeOverlay'}, description: 'close', hint: 'close'});
 
 /** `base` without the keys `overrides` take, then the overrides first. */

@@ -5,7 +5,8 @@ import type {Answers} from '../essay/score.js';
  * lines and scroll; a `question` is drawn by the quiz's select input and does not scroll.
  */
 export type Page =
-	| {readonly kind: 'section'; readonly section: number}
+	/** `toggled`: the collapsible callouts (`???`) opened or closed from how they start, by number. */
+	| {readonly kind: 'section'; readonly section: number; readonly toggled?: readonly number[]}
 	| {readonly kind: 'question'; readonly quiz: number; readonly question: number}
 	| {readonly kind: 'feedback'; readonly quiz: number; readonly question: number; readonly choice: number}
 	| {readonly kind: 'recap'; readonly quiz: number; readonly answers: ReadonlyArray<number | undefined>}

@@ -21,8 +21,11 @@ export function currentStop(state: ReaderState): Stop {
 export function currentPage(state: ReaderState): Page {
 	const stop = currentStop(state);
 	switch (stop.kind) {
-		case 'section':
-			return {kind: 'section', section: stop.section};
+		case 'section': {
+			const toggled = state.folds[stop.section];
+			return toggled && toggled.length > 0 ? {kind: 'section', section: stop.section, toggled} : {kind: 'section', section: stop.section};
+		}
+
 		case 'summary':
 			return {kind: 'summary', answers: state.answers};
 		case 'quiz': {
@@ -136,6 +139,18 @@ function retake(state: ReaderState): ReaderState {
 	const answers = state.answers[stop.quiz] ?? [];
 	if (answers.some((entry) => entry === undefined)) return {...state, notice: 'Answer every question first; then r retakes the quiz.'};
 	return {...setAnswers(state, stop.quiz, answers.map(() => undefined)), question: 0, scroll: 0};
+}
+
+/** Opens or closes the first collapsible callout whose title bar is on screen. */
+function toggleCallout(state: ReaderState): ReaderState {
+	const page = currentPage(state);
+	if (page.kind !== 'section') return state;
+	const rows = bodyRows(state.screen.rows);
+	const shown = state.document.callouts(page, state.screen.columns).find((place) => place.line >= state.scroll && place.line < state.scroll + rows);
+	if (!shown) return {...state, notice: 'No collapsible callout (???) on this screen.'};
+	const toggled = page.toggled ?? [];
+	const next = toggled.includes(shown.index) ? toggled.filter((index) => index !== shown.index) : [...toggled, shown.index];
+	return scrollTo({...state, folds: {...state.folds, [page.section]: next}}, state.scroll);
 }
 
 function retreat(state: ReaderState): ReaderState {
@@ -259,6 +274,8 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return scrollTo(state, state.scroll + action.direction * halfPageRows(state.screen.rows));
 		case 'retreat':
 			return retreat(state);
+		case 'toggleCallout':
+			return toggleCallout(state);
 		case 'top':
 			return scrollTo(state, 0);
 		case 'bottom':

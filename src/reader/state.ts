@@ -26,6 +26,8 @@ export interface DocumentShape {
 	readonly focusLine: (page: Page, columns: number) => number;
 	/** Every place `query` appears in the rendered sections at `columns`, in reading order. */
 	readonly search: (query: string, columns: number) => readonly MatchPlace[];
+	/** Where a section page's collapsible callouts (`???`) have their title bars, with their numbers. */
+	readonly callouts: (page: Extract<Page, {kind: 'section'}>, columns: number) => ReadonlyArray<{readonly index: number; readonly line: number}>;
 }
 
 /** Which screen is over the text, if any. */
@@ -60,6 +62,8 @@ export interface ReaderState {
 	readonly lastQuery: string | undefined;
 	/** A one-line message for the status bar, cleared by the next key or after a few seconds. */
 	readonly notice: string | undefined;
+	/** By section, the collapsible callouts the reader opened or closed (`o`), by number. */
+	readonly folds: Readonly<Record<number, readonly number[]>>;
 	/** Set when the reader asked to leave: the process exit code. */
 	readonly exitCode: number | undefined;
 	/** How many times the reader has asked to suspend (Ctrl+Z); each new one hands the terminal to the shell. */
@@ -116,6 +120,7 @@ export function initialState(
 		search: undefined,
 		lastQuery: undefined,
 		notice: options.notice,
+		folds: {},
 		exitCode: undefined,
 		suspensions: 0,
 		exportRequest: undefined,

@@ -3,7 +3,7 @@ import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightRanges, type LineMatch} from './search.js';
-import {renderSection} from './section.js';
+import {renderSectionWithCallouts, type CalloutPlace} from './section.js';
 import {stylesFor, UNICODE_BOX} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
@@ -18,10 +18,18 @@ export interface PageLines {
 	readonly highlight: (section: number, line: number, width: number, query: string, current: LineMatch | undefined) => string;
 	/** A question's text fitted to `height` rows, and how many choices fit at once. */
 	readonly fitQuestion: (page: Extract<Page, {kind: 'question'}>, width: number, height: number) => QuestionScreen;
+	/** Where a section's collapsible callouts (`???`) have their title bars, as the page is drawn. */
+	readonly callouts: (page: Extract<Page, {kind: 'section'}>, width: number) => readonly CalloutPlace[];
 	/** The line a page should keep in view when it opens and does not fit (a verdict after an answer); 0 for its top. */
 	readonly focusLine: (page: Page, width: number) => number;
 	/** One numbered choice of a question, highlighted or not, wrapped to `width`. */
 	readonly choice: (label: string, isSelected: boolean, width: number) => readonly string[];
+}
+
+/** A section's lines and where its collapsible callouts are. */
+interface RenderedLines {
+	readonly lines: readonly string[];
+	readonly callouts: readonly CalloutPlace[];
 }
 
 /** A section already rendered, for example by the build (dist/essay.json). */
@@ -55,8 +63,9 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const styles = stylesFor(options.isColor, true, hasLinks);
 	// Sections by width, for the widths in use: the current one and the one before (a resize back
 	// and forth, the build's two). Older widths are dropped, so resizing never grows memory.
-	const sections = new Map<number, Map<number, readonly string[]>>();
-	const sectionsAt = (width: number): Map<number, readonly string[]> => {
+	// Within a width, by section and which of its collapsible callouts were toggled.
+	const sections = new Map<number, Map<string, RenderedLines>>();
+	const sectionsAt = (width: number): Map<string, RenderedLines> => {
 		let atWidth = sections.get(width);
 		if (!atWidth) {
 			atWidth = new Map();
@@ -70,7 +79,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	// The build's sections have no links and are drawn in box drawing.
 	for (const rendered of hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
-		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(rendered.section, rendered.lines);
+		// The bundled essay's cover has no collapsible callouts.
+		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
 	// Every line leaves here made safe for the terminal (src/safe-text.ts): the text in it came from
@@ -78,16 +88,19 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const links = new Set(hasLinks && essay.source ? [essay.source.url] : []);
 	const safe = (lines: readonly string[]): string[] => lines.map((line) => cleanRendered(line, links));
 
-	const sectionLines = (section: number, width: number): readonly string[] => {
+	const sectionRendered = (section: number, width: number, toggled: readonly number[] = []): RenderedLines => {
 		const atWidth = sectionsAt(width);
-		let lines = atWidth.get(section);
-		if (!lines) {
-			lines = safe(renderSection(essay, section, width, styles));
-			atWidth.set(section, lines);
+		const key = toggled.length === 0 ? String(section) : `${section}:${[...toggled].sort((a, b) => a - b).join(',')}`;
+		let entry = atWidth.get(key);
+		if (!entry) {
+			const {lines, callouts} = renderSectionWithCallouts(essay, section, width, styles, {folds: {toggled}});
+			entry = {lines: safe(lines), callouts};
+			atWidth.set(key, entry);
 		}
 
-		return lines;
+		return entry;
 	};
+	const sectionLines = (section: number, width: number): readonly string[] => sectionRendered(section, width).lines;
 
 	const render = (page: Exclude<Page, {kind: 'section'}>, width: number): {readonly lines: readonly string[]; readonly focus: number} => {
 		const top = (lines: readonly string[]) => ({lines, focus: 0});
@@ -129,7 +142,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const index = createSearchIndex(essay.sections.length, sectionLines);
 	return {
 		isColor: options.isColor,
-		linesOf: (page, width) => (page.kind === 'section' ? sectionLines(page.section, width) : rendered(page, width).lines),
+		linesOf: (page, width) => (page.kind === 'section' ? sectionRendered(page.section, width, page.toggled).lines : rendered(page, width).lines),
+		callouts: (page, width) => sectionRendered(page.section, width, page.toggled).callouts,
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
 		highlight: (section, line, width, query, current) =>

@@ -193,7 +193,8 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onEx
 	} else {
 		const {search} = state;
 		const highlight =
-			page.kind === 'section' && search?.match
+			// Matches are found in the section as it opens; with a callout opened or closed the lines differ.
+			page.kind === 'section' && search?.match && !page.toggled
 				? (line: number) => pages.highlight(page.section, line, layout.width, search.query, search.match)
 				: undefined;
 		body = <PageView lines={pages.linesOf(page, layout.width)} scroll={state.scroll} height={height} margin={layout.margin} highlight={highlight} />;

@@ -19,5 +19,6 @@ export function documentShape(essay: Essay, pages: PageLines, options: {readonly
 		lineCount: (page, columns) => pages.linesOf(page, columnLayout(columns).width).length,
 		focusLine: (page, columns) => pages.focusLine(page, columnLayout(columns).width),
 		search: (query, columns) => pages.search(query, columnLayout(columns).width),
+		callouts: (page, columns) => pages.callouts(page, columnLayout(columns).width),
 	};
 }

@@ -22,6 +22,8 @@ export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly 
 		],
 		lineCount: (page, columns) =>
 			page.kind === 'section' ? Math.ceil(((SECTION_HEIGHTS[page.section] ?? 0) * 100) / columns) : heights[page.kind],
+		// The cover has two collapsible callouts, their title bars on lines 30 and 80.
+		callouts: (page) => (page.section === 0 ? [{index: 0, line: 30}, {index: 1, line: 80}] : []),
 		focusLine: (page) => (page.kind === 'feedback' ? 15 : 0),
 		search: (query) => (query === 'none' ? [] : (options.matches ?? [])),
 	};
