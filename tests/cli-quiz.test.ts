@@ -208,8 +208,8 @@ describe('a quiz on the smallest screen', () => {
 		await session.waitFor('Many startups make the mistake');
 		session.write(keys.right);
 		await session.waitFor('Question 1 of 3');
-		const choices = session.screen().filter((line) => /^\s*(›\s)?\s*\d\. /.test(line));
-		expect(choices.length).toBeGreaterThanOrEqual(3);
+		const choices = () => session.screen().filter((line) => /^\s*(›\s)?\s*\d\. /.test(line));
+		await session.waitFor(() => choices().length >= 3);
 		// No empty rows left between the last choice shown and the status bar.
 		expect(session.screen().slice(0, -1).at(-1)?.trim()).not.toBe('');
 		session.write('1');
