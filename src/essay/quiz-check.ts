@@ -2,7 +2,7 @@ import {choiceTexts, type Quiz} from './quiz.js';
 import type {Block, Essay} from './types.js';
 
 /** How much longer than its shortest sibling a choice may be before its length gives it away. */
-export const MAX_LENGTH_RATIO = 1.6;
+const MAX_LENGTH_RATIO = 1.6;
 
 function blockText(block: Block): string {
 	if (block.kind === 'markdown') return block.source;

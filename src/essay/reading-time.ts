@@ -1,7 +1,7 @@
 import type {Block, Essay} from './types.js';
 
 /** An adult's silent reading speed for non-fiction, in words a minute. */
-export const WORDS_PER_MINUTE = 230;
+const WORDS_PER_MINUTE = 230;
 
 function blockWords(block: Block): number {
 	if (block.kind === 'markdown') return words(block.source);

@@ -79,7 +79,7 @@ function delimited(name: string, open: string, close: string, draw: (text: strin
 }
 
 /** Readable text of HTML written in a post: tags removed, what they mean kept in words. */
-export function htmlToText(html: string, styles: Styles): string {
+function htmlToText(html: string, styles: Styles): string {
 	const muted = paint(styles, theme.muted);
 	return cleanText(
 		decodeHTML(

@@ -19,7 +19,7 @@ export function quizHeader(quiz: Quiz, subtitle: string, width: number, styles: 
 }
 
 /** `Question 2 of 3`. */
-export function questionLabel(question: number, count: number): string {
+function questionLabel(question: number, count: number): string {
 	return `Question ${question + 1} of ${count}`;
 }
 

@@ -37,7 +37,7 @@ function fold(character: string): string {
 }
 
 /** Normalises a query the way `searchText` normalises the text. */
-export function normalizeQuery(query: string): string {
+function normalizeQuery(query: string): string {
 	return [...query.trim().replace(/\s+/g, ' ')].map(fold).join('');
 }
 
