@@ -46,6 +46,9 @@ const ENDING_SIGNALS = [
 	'SIGSTKFLT',
 ] as const satisfies readonly NodeJS.Signals[];
 
+/** How long after asking to stop the reader takes it that it was not stopped (its timers freeze while it is). */
+const NOT_STOPPED_MS = 300;
+
 /** How the reader was asked to start. */
 export interface ReadOptions {
 	/** 0-based section from `--section`. */
@@ -123,16 +126,25 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	};
 	const stopProcess = async (): Promise<void> => {
 		screen.restore();
-		// Ink has let go of stdin, and a signal listener does not keep Node running: without this
-		// timer the process would end as soon as it is continued, before SIGCONT is handled.
-		const keepAlive = setInterval(() => undefined, 60_000);
-		const continued = new Promise<void>((resolve) => process.once('SIGCONT', () => resolve()));
-		// Without a listener SIGTSTP stops this process too; the signal goes to the whole job (npx
-		// and its shell among them), so the shell sees it stop.
-		process.off('SIGTSTP', onStopSignal);
-		process.kill(0, 'SIGTSTP');
-		await continued;
-		clearInterval(keepAlive);
+		// Back on SIGCONT (`fg`). The timer does two things: Ink has let go of stdin and a signal
+		// listener does not keep Node running, so without it the process would end as soon as it is
+		// continued; and with no job control (a terminal without a shell that has it), the kernel
+		// drops the stop and nobody will send SIGCONT, so the reader simply comes back.
+		await new Promise<void>((resolve) => {
+			const onContinue = (): void => {
+				clearTimeout(timer);
+				resolve();
+			};
+			const timer = setTimeout(() => {
+				process.off('SIGCONT', onContinue);
+				resolve();
+			}, NOT_STOPPED_MS);
+			process.once('SIGCONT', onContinue);
+			// Without a listener SIGTSTP stops this process too; the signal goes to the whole job (npx
+			// and its shell among them), so the shell sees it stop.
+			process.off('SIGTSTP', onStopSignal);
+			process.kill(0, 'SIGTSTP');
+		});
 		process.on('SIGTSTP', onStopSignal);
 		screen.enter();
 		// Node learns of a resize from SIGWINCH, which goes to the job in the foreground: a resize

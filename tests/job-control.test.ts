@@ -60,3 +60,18 @@ describe('job control, as less and vim do it', () => {
 		await expectResumedAt(session, 90);
 	});
 });
+
+describe('without job control', () => {
+	it('Ctrl+Z cannot stop the reader, so it comes straight back and goes on', async () => {
+		const session = start([], {columns: 90, rows: 16, before: 'set +m; seq 3'});
+		await session.waitFor('section 1 of 3');
+		session.write(CTRL_Z);
+		await session.waitFor(() => session.isAlternateScreen() && (session.screen().at(-1) ?? '').includes('section 1 of 3'));
+		session.write('\u001B[C');
+		await session.waitFor('section 2 of 3');
+		session.write('q');
+		const {code, stty} = await session.exited();
+		expect(code).toBe(0);
+		expectTerminalRestored(session, stty);
+	});
+});
