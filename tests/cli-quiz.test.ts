@@ -216,3 +216,22 @@ describe('a quiz on the smallest screen', () => {
 		await session.waitFor(/✗ Not quite|✓ Right/);
 	});
 });
+
+describe('search on a long essay', () => {
+	it('answers at once while the index is built, says how far it got, and finishes the search when it is done', async () => {
+		const {mkdtempSync, writeFileSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const path = await import('node:path');
+		const paragraph = 'The quick brown fox jumps over the lazy dog while the team ships another demo. '.repeat(12);
+		const sections = Array.from({length: 200}, (_, index) => `## Part ${index + 1}\n\n${Array.from({length: 26}, () => paragraph).join('\n\n')}\n`);
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-long-')), 'long.md');
+		writeFileSync(file, `# A very long essay\n\nIntro.\n\n${sections.join('\n')}`);
+		const session = start([file], {columns: 100, rows: 30});
+		await session.waitFor('section 1 of 201');
+		session.write('/zebra');
+		await session.waitFor('/zebra▏');
+		session.write(keys.enter);
+		await session.waitFor(/Searching for “zebra”… \(\d+ of 201 sections so far\)/);
+		await session.waitFor('No match for “zebra”.', 20_000);
+	});
+});

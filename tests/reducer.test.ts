@@ -470,3 +470,31 @@ describe('collapsible callouts', () => {
 		expect(press(start(1), 'o').notice).toMatch(/No collapsible callout/);
 	});
 });
+
+describe('searching while the index is built', () => {
+	const matches = [
+		{section: 0, line: 5, offset: 100},
+		{section: 2, line: 10, offset: 300},
+	];
+	const indexing = fakeDocument({matches, isIndexing: true});
+	const done = fakeDocument({matches});
+
+	it('answers at once from what is indexed when a match is ahead', () => {
+		const found = press(start(0, indexing), '/', 'x', 'enter');
+		expect(found.search?.match).toEqual(matches[0]);
+	});
+
+	it('waits, saying how far it got, when nothing indexed lies ahead; runs again when the index is done', () => {
+		const waiting = press(start(1, indexing), '/', 'x', 'enter');
+		expect(waiting.search).toEqual({query: 'x', match: undefined, isPending: true});
+		expect(waiting.notice).toBe('Searching for “x”… (1 of 3 sections so far)');
+		expect(press(waiting, 'n').notice).toMatch(/^Searching for “x”/);
+		// The index completes: the same search, now over every section, from where the reader is.
+		const ready = run({...waiting, document: done}, {type: 'searchIndexed'});
+		expect(ready.search?.match).toEqual(matches[1]);
+		expect(ready.stop).toBe(3);
+		// Nothing waiting: the index completing changes nothing.
+		const idle = start(0, done);
+		expect(run(idle, {type: 'searchIndexed'})).toBe(idle);
+	});
+});

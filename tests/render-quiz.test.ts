@@ -96,6 +96,23 @@ describe('quiz recap and summary', () => {
 	});
 });
 
+describe('the search index, built a few sections at a time', () => {
+	it('answers from what is indexed, says it is not complete, and finds the rest once it is', () => {
+		const rendered = new Set<number>();
+		const index = createSearchIndex(3, (section) => {
+			rendered.add(section);
+			return [`section ${section} has the word`];
+		});
+		expect(index.find('word', 80)).toEqual({matches: [], isComplete: false, indexed: 0, total: 3});
+		expect(rendered.size).toBe(0);
+		expect(index.step(80, 0)).toEqual({indexed: 1, total: 3});
+		expect(index.find('word', 80)).toMatchObject({isComplete: false, indexed: 1, matches: [{section: 0, line: 0, offset: 18}]});
+		index.step(80, Number.POSITIVE_INFINITY);
+		expect(index.find('word', 80)).toMatchObject({isComplete: true, indexed: 3});
+		expect(index.find('word', 80).matches.map((match) => match.section)).toEqual([0, 1, 2]);
+	});
+});
+
 describe('printed quizzes', () => {
 	it('lists questions and choices without revealing answers', () => {
 		const text = renderQuizForPrint(first, 80, plain).join('\n');
@@ -117,27 +134,34 @@ describe('printed quizzes', () => {
 
 describe('search over the rendered text', () => {
 	const pages = createPages(essay, {isColor: true, summaryFooter: ''});
+	/** Every match once the whole essay is indexed at `width`. */
+	const searchAll = (query: string, width: number) => {
+		pages.indexStep(width, Number.POSITIVE_INFINITY);
+		return pages.search(query, width).matches;
+	};
 
 	it('finds words in every section, case-insensitively', () => {
-		const matches = pages.search('TYPESCRIPT', 80);
+		const matches = searchAll('TYPESCRIPT', 80);
 		expect(matches).toHaveLength(1);
 		expect(matches[0]?.section).toBe(1);
-		const sections = new Set(pages.search('engineer', 80).map((match) => match.section));
+		const sections = new Set(searchAll('engineer', 80).map((match) => match.section));
 		expect([...sections]).toEqual([0, 1, 2]);
 	});
 
 	it('matches what is shown, not the markdown source', () => {
 		const index = createSearchIndex(1, () => ['\u001B[1mbold\u001B[22m words']);
-		expect(index.find('**', 80)).toEqual([]);
-		expect(index.find('bold words', 80)).toEqual([{section: 0, line: 0, offset: 0}]);
-		expect(pages.search('!!! note', 80)).toEqual([]);
-		expect(pages.search('voice memo turned essay', 80)).toHaveLength(1);
+		index.step(80, Number.POSITIVE_INFINITY);
+		expect(index.find('**', 80).matches).toEqual([]);
+		expect(index.find('bold words', 80).matches).toEqual([{section: 0, line: 0, offset: 0}]);
+		expect(searchAll('!!! note', 80)).toEqual([]);
+		expect(searchAll('voice memo turned essay', 80)).toHaveLength(1);
 	});
 
 	it('highlights every match on a line, keeping the text and its width, and marks the current one apart', () => {
 		const lines = ['\u001B[1mData\u001B[22m and data', '中文 data'];
 		const index = createSearchIndex(1, () => lines);
-		const [first, second] = index.find('data', 80);
+		index.step(80, Number.POSITIVE_INFINITY);
+		const [first, second] = index.find('data', 80).matches;
 		const ranges = index.rangesOn('data', 80, 0, 0, second);
 		expect(ranges).toEqual([
 			{start: 0, end: 4, isCurrent: false},
@@ -150,20 +174,20 @@ describe('search over the rendered text', () => {
 	it('finds a phrase wherever the wrap falls in it, and inside a callout across its border', () => {
 		const phrase = 'two dozen engineers';
 		for (let width = 30; width <= 120; width++) {
-			const all = pages.search(phrase, width);
+			const all = searchAll(phrase, width);
 			expect(all.length, `width ${width}`).toBeGreaterThan(0);
 		}
 
 		// At some width the phrase is split over two lines: both parts are marked.
 		const split = [60, 70, 80, 90, 100]
-			.flatMap((width) => pages.search(phrase, width).map((match) => ({width, match})))
+			.flatMap((width) => searchAll(phrase, width).map((match) => ({width, match})))
 			.find(({width, match}) => !stripAnsi(renderSection(essay, match.section, width, plain)[match.line] ?? '').toLowerCase().includes(phrase));
 		expect(split).toBeDefined();
 		if (!split) return;
 		const {width, match} = split;
 		const highlighted = [match.line, match.line + 1].map((line) => pages.highlight(match.section, line, width, phrase, match));
 		expect(highlighted.every((line) => line.includes('\u001B[7m'))).toBe(true);
-		expect(pages.search('voice memo turned essay. most of this', 40)).toHaveLength(1);
+		expect(searchAll('voice memo turned essay. most of this', 40)).toHaveLength(1);
 	});
 });
 

@@ -4,7 +4,7 @@ import {bodyRows, halfPageRows, isTooSmall, pageRows, type ScreenSize} from './g
 import {helpLineCount, resolveKey, type KeyContext} from './key-bindings.js';
 import type {Page} from './page.js';
 import {stopOfSection, type Stop} from './path.js';
-import type {MatchPlace, ReaderState} from './state.js';
+import type {MatchPlace, ReaderState, SearchFound} from './state.js';
 
 const MAX_QUERY = 200;
 
@@ -189,32 +189,48 @@ function showMatch(state: ReaderState, query: string, matches: readonly MatchPla
 	return {...scrollTo(entered, match.line - 2), search: {query, match}, lastQuery: query, notice};
 }
 
+/** A search still waiting for the index: it runs again when the index is complete (`searchIndexed`). */
+function pending(state: ReaderState, query: string, found: SearchFound): ReaderState {
+	return {...state, search: {query, match: undefined, isPending: true}, lastQuery: query, notice: `Searching for “${query}”… (${found.indexed} of ${found.total} sections so far)`};
+}
+
+function runSearch(state: ReaderState, query: string): ReaderState {
+	const found = state.document.search(query, state.screen.columns);
+	const {matches} = found;
+	const after = matches.find((match) => isFromHere(state, match));
+	if (after) return showMatch(state, query, matches, after);
+	// Before wrapping to the top, the sections not yet indexed must have been searched.
+	if (!found.isComplete) return pending(state, query, found);
+	const first = matches[0];
+	return first ? showMatch(state, query, matches, first, 'search wrapped to the top') : noMatch(state, query);
+}
+
 function submitSearch(state: ReaderState): ReaderState {
 	// An empty pattern repeats the last search, as in less.
 	const query = (state.prompt ?? '').trim() || state.lastQuery;
 	const closed = {...state, prompt: undefined};
 	if (query === undefined) return {...closed, search: undefined};
-	const matches = state.document.search(query, state.screen.columns);
-	const first = matches[0];
-	if (!first) return noMatch(closed, query);
-	const after = matches.find((match) => isFromHere(state, match));
-	return after ? showMatch(closed, query, matches, after) : showMatch(closed, query, matches, first, 'search wrapped to the top');
+	return runSearch(closed, query);
 }
 
 function searchNext(state: ReaderState, direction: 1 | -1): ReaderState {
 	if (!state.search) return state;
 	const {query, match: from} = state.search;
-	const matches = state.document.search(query, state.screen.columns);
+	const found = state.document.search(query, state.screen.columns);
+	if (state.search.isPending) return pending(state, query, found);
+	const {matches} = found;
 	const first = matches[0];
 	const last = matches.at(-1);
-	if (!first || !last || !from) return noMatch(state, query);
+	if (!first || !last || !from) return found.isComplete ? noMatch(state, query) : pending(state, query, found);
 	if (direction === 1) {
 		const after = matches.find((match) => compare(match, from) > 0);
-		return after ? showMatch(state, query, matches, after) : showMatch(state, query, matches, first, 'search wrapped to the top');
+		if (after) return showMatch(state, query, matches, after);
+		return found.isComplete ? showMatch(state, query, matches, first, 'search wrapped to the top') : pending(state, query, found);
 	}
 
 	const before = matches.findLast((match) => compare(match, from) < 0);
-	return before ? showMatch(state, query, matches, before) : showMatch(state, query, matches, last, 'search wrapped to the bottom');
+	if (before) return showMatch(state, query, matches, before);
+	return found.isComplete ? showMatch(state, query, matches, last, 'search wrapped to the bottom') : pending(state, query, found);
 }
 
 /** Keeps the reader on the same part of the text when the width changes how many lines it takes. */
@@ -228,7 +244,7 @@ function resize(state: ReaderState, screen: ScreenSize): ReaderState {
 	const match = search?.match;
 	if (search && match) {
 		// A match starts at the same place in the text at every width; only its line moves.
-		const moved = state.document.search(search.query, screen.columns).find((candidate) => compare(candidate, match) === 0);
+		const moved = state.document.search(search.query, screen.columns).matches.find((candidate) => compare(candidate, match) === 0);
 		search = {...search, match: moved ?? match};
 	}
 
@@ -328,6 +344,8 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return searchNext(state, action.direction);
 		case 'searchClear':
 			return {...state, search: undefined};
+		case 'searchIndexed':
+			return state.search?.isPending ? runSearch(state, state.search.query) : previousState;
 		case 'notify':
 			return {...state, notice: action.text};
 		case 'expireNotice':

@@ -24,8 +24,8 @@ export interface DocumentShape {
 	readonly lineCount: (page: Page, columns: number) => number;
 	/** The line of a page to keep in view when it opens (a verdict after an answer); 0 for its top. */
 	readonly focusLine: (page: Page, columns: number) => number;
-	/** Every place `query` appears in the rendered sections at `columns`, in reading order. */
-	readonly search: (query: string, columns: number) => readonly MatchPlace[];
+	/** Every place `query` appears in the sections indexed so far at `columns`, in reading order. */
+	readonly search: (query: string, columns: number) => SearchFound;
 	/** Where a section page's collapsible callouts (`???`) have their title bars, with their numbers. */
 	readonly callouts: (page: Extract<Page, {kind: 'section'}>, columns: number) => ReadonlyArray<{readonly index: number; readonly line: number}>;
 }
@@ -33,10 +33,20 @@ export interface DocumentShape {
 /** Which screen is over the text, if any. */
 export type Overlay = 'none' | 'help' | 'toc';
 
+/** What a search found so far; until the index is complete, later sections may hold more. */
+export interface SearchFound {
+	readonly matches: readonly MatchPlace[];
+	readonly isComplete: boolean;
+	readonly indexed: number;
+	readonly total: number;
+}
+
 /** An active search: what was searched and the match last shown (none when nothing matched). */
 export interface SearchState {
 	readonly query: string;
 	readonly match: MatchPlace | undefined;
+	/** Set while the answer waits for the index: the search runs again when it is complete. */
+	readonly isPending?: boolean;
 }
 
 /** Everything about where the reader is; owned by the reducer alone. */

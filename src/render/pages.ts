@@ -2,7 +2,7 @@ import type {Essay} from '../essay/types.js';
 import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
-import {createSearchIndex, highlightRanges, type LineMatch} from './search.js';
+import {createSearchIndex, highlightRanges, type LineMatch, type SearchResult} from './search.js';
 import {renderSectionWithCallouts, type CalloutPlace} from './section.js';
 import {stylesFor, UNICODE_BOX} from './styles.js';
 
@@ -12,8 +12,10 @@ export interface PageLines {
 	readonly isColor: boolean;
 	/** The lines of a page wrapped to `width` columns; for a question, the text above its choices. */
 	readonly linesOf: (page: Page, width: number) => readonly string[];
-	/** Every match of `query` in the rendered sections, in reading order (across line breaks too). */
-	readonly search: (query: string, width: number) => readonly LineMatch[];
+	/** Every match of `query` in the sections indexed so far, in reading order (across line breaks too). */
+	readonly search: (query: string, width: number) => SearchResult;
+	/** Indexes a few more sections for search, for about `budgetMs`; says how far the index is. */
+	readonly indexStep: (width: number, budgetMs: number) => {readonly indexed: number; readonly total: number};
 	/** Line `line` of a section with the matches of `query` on it drawn as matches, `current` apart. */
 	readonly highlight: (section: number, line: number, width: number, query: string, current: LineMatch | undefined) => string;
 	/** A question's text fitted to `height` rows, and how many choices fit at once. */
@@ -146,6 +148,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		callouts: (page, width) => sectionRendered(page.section, width, page.toggled).callouts,
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
+		indexStep: (width, budgetMs) => index.step(width, budgetMs),
 		highlight: (section, line, width, query, current) =>
 			highlightRanges(sectionLines(section, width)[line] ?? '', index.rangesOn(query, width, section, line, current), styles),
 		fitQuestion(page, width, height) {

@@ -83,54 +83,93 @@ export interface LineRange {
 	readonly isCurrent: boolean;
 }
 
+/** What a search found so far: its matches, and whether every section was searched. */
+export interface SearchResult {
+	readonly matches: readonly LineMatch[];
+	/** False while the index is still being built: later sections may hold more matches. */
+	readonly isComplete: boolean;
+	/** Sections searched, of how many. */
+	readonly indexed: number;
+	readonly total: number;
+}
+
 /**
  * Searches the rendered text of every section (what the reader sees, not the markdown source),
- * case-insensitively and across line breaks. Each section's searchable text is built once per width;
- * the last query's result is kept, so repeated n/N presses do not scan again.
+ * case-insensitively and across line breaks. The index (each section's searchable text at one width)
+ * is built a few sections at a time by `step`, between key presses, so a search never holds the
+ * reader up: until it is complete, a search answers from the sections indexed so far and says so.
+ * One width's index is kept; the last complete query's result is kept, so n/N do not scan again.
  */
 export function createSearchIndex(sectionCount: number, linesOf: (section: number, width: number) => readonly string[]) {
-	const texts = new Map<number, SearchText[]>();
-	let last: {key: string; matches: LineMatch[]} | undefined;
+	let width = -1;
+	let texts: Array<SearchText | undefined> = [];
+	let indexed = 0;
+	let last: {key: string; result: SearchResult} | undefined;
 
-	const textsAt = (width: number): SearchText[] => {
-		let sections = texts.get(width);
-		if (!sections) {
-			// One width at a time: a resize starts a new index rather than keeping every width's.
-			texts.clear();
-			sections = Array.from({length: sectionCount}, (_, section) => searchText(linesOf(section, width)));
-			texts.set(width, sections);
-		}
-
-		return sections;
+	const at = (wanted: number): void => {
+		if (wanted === width) return;
+		width = wanted;
+		texts = Array.from({length: sectionCount}, () => undefined);
+		indexed = 0;
+		last = undefined;
 	};
 
-	const find = (query: string, width: number): readonly LineMatch[] => {
+	const textOf = (section: number, wanted: number): SearchText => {
+		at(wanted);
+		let text = texts[section];
+		if (!text) {
+			text = searchText(linesOf(section, wanted));
+			texts[section] = text;
+			indexed += 1;
+		}
+
+		return text;
+	};
+
+	const find = (query: string, wanted: number): SearchResult => {
+		at(wanted);
 		const needle = normalizeQuery(query);
-		if (needle === '' || needle === ' ') return [];
-		const key = `${width}\u0000${needle}`;
-		if (last?.key === key) return last.matches;
+		const isComplete = indexed === sectionCount;
+		if (needle === '' || needle === ' ') return {matches: [], isComplete, indexed, total: sectionCount};
+		const key = `${wanted}\u0000${needle}`;
+		if (last?.key === key && last.result.isComplete) return last.result;
 		const matches: LineMatch[] = [];
-		textsAt(width).forEach((searchable, section) => {
+		texts.forEach((searchable, section) => {
+			if (!searchable) return;
 			for (let offset = searchable.text.indexOf(needle); offset !== -1; offset = searchable.text.indexOf(needle, offset + 1)) {
 				matches.push({section, line: searchable.lineOf[offset] ?? 0, offset});
 			}
 		});
-		last = {key, matches};
-		return matches;
+		const result = {matches, isComplete, indexed, total: sectionCount};
+		last = {key, result};
+		return result;
 	};
 
 	return {
-		/** Every match of `query` at `width`, in reading order. */
 		find,
+		/**
+		 * Indexes sections in reading order for about `budgetMs` (at least one section), and says how
+		 * far the index is. Called between key presses until it is complete.
+		 */
+		step(wanted: number, budgetMs: number): {readonly indexed: number; readonly total: number} {
+			at(wanted);
+			const until = performance.now() + budgetMs;
+			for (let section = 0; section < sectionCount; section++) {
+				if (texts[section]) continue;
+				textOf(section, wanted);
+				if (performance.now() > until) break;
+			}
+
+			return {indexed, total: sectionCount};
+		},
 		/** The parts of a rendered line that matches of `query` cover; `current` is the match shown last. */
-		rangesOn(query: string, width: number, section: number, line: number, current: LineMatch | undefined): LineRange[] {
-			const searchable = textsAt(width)[section];
-			if (!searchable) return [];
+		rangesOn(query: string, wanted: number, section: number, line: number, current: LineMatch | undefined): LineRange[] {
+			const searchable = textOf(section, wanted);
 			const length = normalizeQuery(query).length;
 			const lineFrom = searchable.lineStart[line] ?? 0;
 			const lineTo = searchable.lineStart[line + 1] ?? lineFrom;
 			const ranges: LineRange[] = [];
-			for (const match of find(query, width)) {
+			for (const match of find(query, wanted).matches) {
 				if (match.section !== section || match.offset >= lineTo || match.offset + length <= lineFrom) continue;
 				const first = Math.max(match.offset, lineFrom);
 				const last = Math.min(match.offset + length, lineTo) - 1;

@@ -23,6 +23,10 @@ import {Toc, type TocEntry} from './Toc.js';
 import {TooSmall} from './TooSmall.js';
 import {PaletteContext, paletteFor} from './palette.js';
 
+/** How long the search index waits after a start or a resize, and how long each of its steps may take. */
+const INDEX_START_MS = 100;
+const INDEX_SLICE_MS = 8;
+
 /** How long a status-bar notice stays when no key is pressed. */
 const NOTICE_MS = 5000;
 
@@ -101,8 +105,22 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onEx
 		return () => clearTimeout(timer);
 	}, [notice]);
 
-	// While the reader reads, render the sections on either side, so the next → draws from the cache.
+	// The search index is built a few sections at a time between key presses, from shortly after the
+	// start, so a search never holds the reader up; a search that waited for it runs again when done.
 	const width = columnLayout(state.screen.columns).width;
+	useEffect(() => {
+		let timer: NodeJS.Timeout;
+		const step = (): void => {
+			const {indexed, total} = pages.indexStep(width, INDEX_SLICE_MS);
+			if (indexed < total) timer = setTimeout(step, 0);
+			else dispatch({type: 'searchIndexed'});
+		};
+
+		timer = setTimeout(step, INDEX_START_MS);
+		return () => clearTimeout(timer);
+	}, [pages, width]);
+
+	// While the reader reads, render the sections on either side, so the next → draws from the cache.
 	useEffect(() => {
 		const stop = document.stops[state.stop];
 		const section = stop?.kind === 'section' || stop?.kind === 'quiz' ? stop.section : document.sectionCount - 1;

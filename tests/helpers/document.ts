@@ -9,7 +9,7 @@ export const SECTION_HEIGHTS = [100, 10, 50];
  * A document shaped like the bundled essay: a cover and two patterns, a three-question quiz after
  * each pattern, and a summary. Pages have fixed heights; `matches` are what a search finds.
  */
-export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly matches?: readonly MatchPlace[]} = {}): DocumentShape {
+export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly matches?: readonly MatchPlace[]; readonly isIndexing?: boolean} = {}): DocumentShape {
 	const quizSections = options.withQuizzes === false ? [] : [1, 2];
 	const heights: Record<Page['kind'], number> = {section: 0, question: 5, feedback: 20, recap: 30, summary: 40};
 	return {
@@ -25,6 +25,12 @@ export function fakeDocument(options: {readonly withQuizzes?: boolean; readonly 
 		// The cover has two collapsible callouts, their title bars on lines 30 and 80.
 		callouts: (page) => (page.section === 0 ? [{index: 0, line: 30}, {index: 1, line: 80}] : []),
 		focusLine: (page) => (page.kind === 'feedback' ? 15 : 0),
-		search: (query) => (query === 'none' ? [] : (options.matches ?? [])),
+		// While indexing, only the cover has been searched.
+		search: (query) => {
+			const matches = query === 'none' ? [] : (options.matches ?? []);
+			return options.isIndexing
+				? {matches: matches.filter((match) => match.section === 0), isComplete: false, indexed: 1, total: 3}
+				: {matches, isComplete: true, indexed: 3, total: 3};
+		},
 	};
 }
