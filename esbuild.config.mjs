@@ -74,10 +74,13 @@ async function bundleApp() {
 /** Builds dist/: cli.js (the command), launch.js (its loader), app.js (the program), app.js.cache and essay.json. */
 export async function build() {
 	await rm(dist, {recursive: true, force: true});
-	// The command and its loader stay two small modules, so starting reads nothing else.
+	// The command and its loader stay two small modules (the loader with the little it imports), so
+	// starting reads nothing else.
 	await esbuild.build({
 		entryPoints: {cli: path.join(root, 'src', 'bin.ts'), launch: path.join(root, 'src', 'launch.ts')},
 		outdir: dist,
+		bundle: true,
+		external: ['./launch.js'],
 		platform: 'node',
 		format: 'esm',
 		target: 'node22',

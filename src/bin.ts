@@ -16,4 +16,6 @@ if (process.env['FORCE_COLOR'] !== undefined && process.env['NO_COLOR'] !== unde
 }
 
 const {openApp} = await import('./launch.js');
-await openApp().app.main(process.argv.slice(2));
+const {app, saveCodeCache} = openApp();
+process.once('exit', saveCodeCache);
+await app.main(process.argv.slice(2));

@@ -54,13 +54,13 @@ export function readRegularFile(file: string, cap: number, options: {readonly fo
 }
 
 /** Writes all of `text` to an open file. */
-function writeAll(fd: number, text: string): void {
-	const bytes = Buffer.from(text);
+function writeAll(fd: number, text: string | Buffer): void {
+	const bytes = typeof text === 'string' ? Buffer.from(text) : text;
 	for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 }
 
 /** Creates `file` with `text`; fails with EEXIST rather than open a file (or a link) that is there. */
-export function createFile(file: string, text: string, mode: number): void {
+export function createFile(file: string, text: string | Buffer, mode: number): void {
 	const fd = openSync(file, 'wx', mode);
 	try {
 		writeAll(fd, text);
@@ -76,7 +76,7 @@ let temporaryCount = 0;
  * file: a new file beside it (created, never opened if it exists), then a rename over the old one. A
  * link at `file` is replaced by the rename, not followed.
  */
-export function replaceFile(file: string, text: string, mode: number): void {
+export function replaceFile(file: string, text: string | Buffer, mode: number): void {
 	const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${temporaryCount++}.tmp`);
 	try {
 		createFile(temporary, text, mode);

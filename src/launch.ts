@@ -7,11 +7,14 @@
 //
 // V8's code cache is offered here through scripts (`vm.Script`) rather than ES modules, so the bundle,
 // dist/app.js, is one script that evaluates to a function taking `require` and its own path.
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {homedir} from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
+import {replaceFile} from './files.js';
 
 // V8 first runs a regular expression in its interpreter and compiles it only once it is used again.
 // marked's expressions are large and backtrack a lot, and the first screen runs most of them once or
@@ -29,26 +32,67 @@ export interface App {
 const APP = fileURLToPath(new URL('app.js', import.meta.url));
 const CACHE = `${APP}.cache`;
 
-function readCache(): Buffer | undefined {
+function readCache(file: string | undefined): Buffer | undefined {
+	if (file === undefined) return undefined;
 	try {
-		return readFileSync(CACHE);
+		return readFileSync(file);
 	} catch {
 		return undefined;
 	}
 }
 
-/** Compiles dist/app.js (from the code cache when it fits) and runs its top level. */
-export function openApp(useCache = true): {app: App; script: Script} {
+/**
+ * This Node's own code cache of the bundle, in the user's cache folder (`$XDG_CACHE_HOME/mle-essay`,
+ * an absolute one, else `~/.cache/mle-essay`): for a Node other than the one that built the package,
+ * which refuses the cache beside the bundle. Named by the Node's version and the bundle's size and
+ * time, so another Node or another build never takes it; V8 checks it against its version, its
+ * flags and the source as well, and compiles as usual when it does not fit.
+ */
+function userCacheFile(): string | undefined {
+	try {
+		const stats = statSync(APP);
+		const cacheHome = process.env['XDG_CACHE_HOME'];
+		const folder = path.join(cacheHome && path.isAbsolute(cacheHome) ? cacheHome : path.join(homedir(), '.cache'), 'mle-essay');
+		return path.join(folder, `app-${process.version}-${process.arch}-${stats.size}-${Math.floor(stats.mtimeMs)}.cache`);
+	} catch {
+		return undefined;
+	}
+}
+
+/** The program, compiled, and what keeps its compiled code for the next start. */
+export interface Opened {
+	readonly app: App;
+	readonly script: Script;
+	/** Saves the compiled code for this Node when no cache fitted (at exit: by then the code that ran is compiled too). */
+	readonly saveCodeCache: () => void;
+}
+
+/** Compiles dist/app.js (from a code cache when one fits) and runs its top level. */
+export function openApp(useCache = true): Opened {
+	const userFile = useCache ? userCacheFile() : undefined;
+	// This Node's own cache first: made by it, it fits; else the build's.
+	const cachedData = useCache ? (readCache(userFile) ?? readCache(CACHE)) : undefined;
 	// The build checks that the bundle is ASCII, so Latin-1 reads it as it is, and faster than UTF-8.
-	const script = new Script(readFileSync(APP, 'latin1'), {filename: APP, cachedData: useCache ? readCache() : undefined});
+	const script = new Script(readFileSync(APP, 'latin1'), {filename: APP, cachedData});
 	const start = script.runInThisContext() as (require: NodeJS.Require, filename: string) => App;
-	return {app: start(createRequire(APP), APP), script};
+	const saveCodeCache = (): void => {
+		if (userFile === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return;
+		try {
+			mkdirSync(path.dirname(userFile), {recursive: true, mode: 0o700});
+			replaceFile(userFile, script.createCachedData(), 0o600);
+		} catch {
+			// No cache this time: the next start compiles, as this one did.
+		}
+	};
+
+	return {app: start(createRequire(APP), APP), script, saveCodeCache};
 }
 
 /** Whether this Node accepts the code cache beside the bundle (false when there is none). */
 export function isCodeCacheUsable(): boolean {
-	if (readCache() === undefined) return false;
-	return !openApp().script.cachedDataRejected;
+	const cachedData = readCache(CACHE);
+	if (cachedData === undefined) return false;
+	return !new Script(readFileSync(APP, 'latin1'), {filename: APP, cachedData}).cachedDataRejected;
 }
 
 /**

@@ -1,0 +1,65 @@
+// A Node other than the one that built the package refuses the code cache beside the bundle: it
+// makes its own, in the user's cache folder, and the next start uses it. A broken, foreign or
+// unwritable cache costs only the compile it would have saved.
+import {spawnSync} from 'node:child_process';
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The built package as another Node would find it: no code cache of its own that fits. */
+function packageWithoutCache(): string {
+	const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-nocache-'));
+	for (const entry of ['dist', 'content', 'package.json']) cpSync(path.join(root, entry), path.join(folder, entry), {recursive: true});
+	rmSync(path.join(folder, 'dist', 'app.js.cache'));
+	return folder;
+}
+
+function print(folder: string, env: Record<string, string>, cwd = folder) {
+	return spawnSync(process.execPath, [path.join(folder, 'dist', 'cli.js'), '--print'], {cwd, encoding: 'utf8', env: {...process.env, ...env}});
+}
+
+describe('the code cache in the user’s cache folder', () => {
+	it('is written by the first start, used by the next, and a broken one is replaced', () => {
+		const folder = packageWithoutCache();
+		const cacheHome = mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'));
+		const first = print(folder, {XDG_CACHE_HOME: cacheHome});
+		expect(first.status).toBe(0);
+		const [name] = readdirSync(path.join(cacheHome, 'mle-essay'));
+		expect(name).toMatch(new RegExp(`^app-${process.version.replace(/\./g, '\\.')}-${process.arch}-\\d+-\\d+\\.cache$`));
+		const file = path.join(cacheHome, 'mle-essay', name ?? '');
+		const written = statSync(file);
+		expect(written.size).toBeGreaterThan(100_000);
+
+		// Taken as it is: not written again.
+		const second = print(folder, {XDG_CACHE_HOME: cacheHome});
+		expect(second.stdout).toBe(first.stdout);
+		expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+
+		// Broken (truncated, or garbage): the program runs as before and writes a good one.
+		writeFileSync(file, readFileSync(file).subarray(0, 1000));
+		const third = print(folder, {XDG_CACHE_HOME: cacheHome});
+		expect(third.status).toBe(0);
+		expect(third.stdout).toBe(first.stdout);
+		expect(statSync(file).size).toBeGreaterThan(100_000);
+	});
+
+	it('costs nothing but the compile when it cannot be written, and a relative XDG_CACHE_HOME is ignored', () => {
+		const folder = packageWithoutCache();
+		const notAFolder = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-')), 'file');
+		writeFileSync(notAFolder, '');
+		const result = print(folder, {XDG_CACHE_HOME: notAFolder});
+		expect(result.status).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toContain('Hiring MLEs at early stage companies');
+
+		const home = mkdtempSync(path.join(tmpdir(), 'mle-essay-home-'));
+		const cwd = mkdtempSync(path.join(tmpdir(), 'mle-essay-cwd-'));
+		expect(print(folder, {XDG_CACHE_HOME: 'relative-cache', HOME: home}, cwd).status).toBe(0);
+		expect(readdirSync(cwd)).toEqual([]);
+		expect(readdirSync(path.join(home, '.cache', 'mle-essay'))).toHaveLength(1);
+	});
+});
