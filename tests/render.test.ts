@@ -221,11 +221,15 @@ describe('layout and caching', () => {
 
 	it('the build rendered the bundled cover (dist/essay.json) exactly as the renderer does now', () => {
 		const built = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/essay.json', import.meta.url)), 'utf8')) as {rendered: RenderedSection[]};
-		expect(built.rendered.map(({width, isColor}) => [width, isColor])).toEqual([
-			[84, true],
-			[76, true],
-			[84, false],
-			[76, false],
+		expect(built.rendered.map(({section, width, isColor}) => [section, width, isColor])).toEqual([
+			[0, 84, true],
+			[0, 76, true],
+			[1, 84, true],
+			[1, 76, true],
+			[0, 84, false],
+			[0, 76, false],
+			[1, 84, false],
+			[1, 76, false],
 		]);
 		for (const {section, width, isColor, lines} of built.rendered) {
 			const pages = createPages(loadEssay(ESSAY, {source: BUNDLED_SOURCE}), {isColor, summaryFooter: summaryFooter()});
