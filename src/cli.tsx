@@ -164,6 +164,6 @@ export async function warmUp(): Promise<void> {
 	const essay = loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot(), source: BUNDLED_SOURCE});
 	await prepareEmoji(essay);
 	const {firstScreen} = await import('./session.js');
-	firstScreen(essay, {columns: 100, rows: 30});
+	await firstScreen(essay, {columns: 100, rows: 30});
 	printEssay(essay, {width: MEASURE, isColor: true, section: undefined, withQuizzes: true});
 }

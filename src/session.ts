@@ -5,6 +5,7 @@ import type {Essay} from './essay/types.js';
 import {openProgressStore} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, startPlaceOf} from './reader/progress.js';
+import {reducer} from './reader/reducer.js';
 import {initialState} from './reader/state.js';
 import {createPages, type RenderedSection} from './render/pages.js';
 import {columnLayout} from './render/layout.js';
@@ -76,10 +77,15 @@ export function renderCover(essay: Essay): RenderedSection[] {
 	});
 }
 
-/** The cover as the reader first paints it on a terminal of `size`: the build's warm-up (src/launch.ts). */
-export function firstScreen(essay: Essay, size: ScreenSize): string {
+/** The cover as the reader first paints it, and then as Ink draws it, on a terminal of `size`: the build's warm-up (src/launch.ts). */
+export async function firstScreen(essay: Essay, size: ScreenSize): Promise<string> {
 	const pages = createPages(essay, {isColor: true, summaryFooter: summaryFooter()});
 	const document = documentShape(essay, pages, {withQuizzes: true});
+	const {warmUpInk} = await import('./ui/mount.js');
+	warmUpInk({essay, pages, document}, size.columns);
+	// The keys a reader presses first, through the reducer, and the screen they lead to.
+	const moved = ['right', 'j', 'left'].reduce((state, key) => reducer(state, {type: 'key', key, text: ''}), initialState(document, size, {}));
+	warmUpInk({essay, pages, document, start: {place: {stop: moved.stop}}}, size.columns);
 	return firstFrame(initialState(document, size, {}), essay, pages, true);
 }
 

@@ -1,4 +1,4 @@
-import {render, useApp} from 'ink';
+import {render, renderToString, useApp} from 'ink';
 import type {ReactNode} from 'react';
 import {App, type AppProps} from './App.js';
 
@@ -69,4 +69,13 @@ export function mount(props: Omit<AppProps, 'onExit' | 'onSuspend'>, stopProcess
 		unmount: () => instance.unmount(),
 		suspend,
 	};
+}
+
+/**
+ * Build step (src/launch.ts): draws the reader once into a string, so that the code cache holds Ink,
+ * React and the layout engine compiled, not only the code before the first paint. Without it, Ink's
+ * first frame came ~100 ms after the paint, and a key pressed at once waited for it.
+ */
+export function warmUpInk(props: Omit<AppProps, 'onExit' | 'onSuspend'>, columns: number): string {
+	return renderToString(<App {...props} onExit={() => undefined} />, {columns});
 }
