@@ -81,7 +81,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	// The build's sections have no links and are drawn in box drawing.
 	for (const rendered of hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
-		// The bundled essay's cover has no collapsible callouts.
+		// The build renders the bundled essay's first sections, which have no collapsible callouts.
 		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
