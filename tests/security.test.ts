@@ -5,7 +5,7 @@ import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {expectTerminalRestored, newStateHome, ptySessions} from './helpers/pty.js';
+import {expectTerminalRestored, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
 import {CLI, ESSAY} from './helpers/paths.js';
 
 const start = ptySessions();
@@ -78,6 +78,18 @@ function withoutScreenControl(output: string): string {
 		.replace(/\u001B\]8;;(https:\/\/jxnl\.co\/[^\u001B]*)?\u001B\\/g, '');
 }
 
+/** Opens the contents (titles from the file are drawn there), quits, and checks every byte written. */
+async function expectOnlyScreenControl(session: PtySession): Promise<void> {
+	session.write('t');
+	await session.waitFor('Contents');
+	session.write('q');
+	session.write('q');
+	const {code, stty} = await session.exited();
+	expect(code).toBe(0);
+	expectTerminalRestored(session, stty);
+	expect(withoutScreenControl(session.output())).not.toMatch(CONTROLS);
+}
+
 describe('no escape sequence from a file reaches the terminal, however it was written', () => {
 	it('character references in every part of the markdown, in print mode, plain and in colour', () => {
 		const essay = entitiesEssay();
@@ -96,14 +108,7 @@ describe('no escape sequence from a file reaches the terminal, however it was wr
 		await session.waitFor('Body');
 		session.write('2');
 		await session.waitFor('Heading');
-		session.write('t');
-		await session.waitFor('Contents');
-		session.write('q');
-		session.write('q');
-		const {code, stty} = await session.exited();
-		expect(code).toBe(0);
-		expectTerminalRestored(session, stty);
-		expect(withoutScreenControl(session.output())).not.toMatch(CONTROLS);
+		await expectOnlyScreenControl(session);
 	});
 
 	it('YAML escapes in front matter and quiz files, in print mode and in the reader', async () => {
@@ -125,12 +130,7 @@ describe('no escape sequence from a file reaches the terminal, however it was wr
 		await session.waitFor('section 2 of 3');
 		session.write('\u001B[C');
 		await session.waitFor('Question 1 of 3');
-		session.write('t');
-		await session.waitFor('Contents');
-		session.write('q');
-		session.write('q');
-		expect((await session.exited()).code).toBe(0);
-		expect(withoutScreenControl(session.output())).not.toMatch(CONTROLS);
+		await expectOnlyScreenControl(session);
 	});
 
 	it('error messages that quote a file name, a quiz field or a YAML tag', () => {
