@@ -210,3 +210,26 @@ describe('collapsible callouts', () => {
 		expect(printed).toContain('Shown body.');
 	});
 });
+
+describe('critic markup', () => {
+	it('shows suggested changes as changes (struck, underlined, marked) and comments apart, never the braces', () => {
+		const markdown = [
+			'Text can be {--deleted--} and replacement text {++added++}. This can also be',
+			'combined into {~~one~>a single~~} operation. {==Highlighting==} is also',
+			'possible {>>and comments can be added inline<<}.',
+			'',
+			'{==',
+			'',
+			'Formatting can also be applied to blocks.',
+			'',
+			'==}',
+		].join('\n');
+		const text = render(markdown, 200);
+		expect(text).toContain('Text can be deleted and replacement text added. This can also be combined into onea single operation. Highlighting is also possible and comments can be added inline.');
+		expect(text).toContain('Formatting can also be applied to blocks.');
+		expect(text).not.toMatch(/\{--|--\}|\{\+\+|\+\+\}|\{~~|~>|\{==|==\}|\{>>|<<\}/);
+		const styled = renderSection(parseEssay(`# T\n\n${markdown}\n`, {fallbackTitle: 't'}), 0, 120, stylesFor(true, true)).join('\n');
+		expect(styled).toContain('\u001B[9mdeleted');
+		expect(styled).toContain('\u001B[4madded');
+	});
+});

@@ -74,6 +74,8 @@ export function passLines(markdown: string): LinePass {
 		}
 
 		if (fence === undefined && ABBREVIATION.test(line)) continue;
+		// A block of critic highlighting (`{==` and `==}` on lines of their own): its content, as is.
+		if (fence === undefined && /^[ \t]*(?:\{==|==\})[ \t]*$/.test(line)) continue;
 		// A definition list (`Term` then `:   Definition`): the term in bold, each definition under it.
 		const definition = fence === undefined ? DEFINITION.exec(line) : null;
 		if (definition) {

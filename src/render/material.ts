@@ -136,6 +136,15 @@ export function materialExtension(styles: Styles): MarkedExtension {
 						.map((key) => c.inverse(` ${keyCap(key)} `))
 						.join('+'),
 			},
+			// Critic markup: suggested changes and comments (`{--x--}`, `{++x++}`, `{~~a~>b~~}`, `{==x==}`, `{>>x<<}`).
+			delimited('criticDelete', '{--', '--}', (text) => c.strikethrough(text)),
+			delimited('criticAdd', '{++', '++}', (text) => c.underline(text)),
+			delimited('criticSubstitute', '{~~', '~~}', (text) => {
+				const [before = '', after = ''] = text.split('~>');
+				return c.strikethrough(before) + c.underline(after);
+			}),
+			delimited('criticMark', '{==', '==}', (text) => c.inverse(text)),
+			delimited('criticComment', '{>>', '<<}', (text) => paint(styles, theme.muted).italic(text)),
 			delimited('mark', '==', '==', (text) => c.inverse(text)),
 			delimited('insert', '^^', '^^', (text) => c.underline(text)),
 			delimited('superscript', '^', '^', (text) => scriptDigits(text, SUPERSCRIPTS)),
