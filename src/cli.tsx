@@ -11,6 +11,7 @@ import {slugify} from './essay/parse.js';
 import {checkQuizzes} from './essay/quiz-check.js';
 import type {Essay} from './essay/types.js';
 import {writeSummary} from './export.js';
+import {systemErrorWords} from './files.js';
 import {openProgressStore} from './progress/store.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
 import {printEssay} from './print.js';
@@ -103,7 +104,7 @@ async function run(argv: readonly string[]): Promise<void> {
 	// A reader closing the pipe early (`| head`) is not an error; any other failure to write is.
 	const onWriteError = (error: NodeJS.ErrnoException): never => {
 		if (error.code === 'EPIPE') process.exit(0);
-		return fail(`cannot write the essay to standard output: ${error.code === 'ENOSPC' ? 'no space left on device' : error.message}`, 1);
+		return fail(`cannot write the essay to standard output: ${systemErrorWords(error) ?? error.message}`, 1);
 	};
 	process.stdout.on('error', onWriteError);
 	const width = options.width ?? Math.min(process.stdout.columns || 80, MEASURE);

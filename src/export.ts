@@ -1,4 +1,4 @@
-import {createFile, replaceFile} from './files.js';
+import {createFile, replaceFile, systemErrorWords} from './files.js';
 
 /** What came of writing the summary: written, refused because a file is there, or failed. */
 export type ExportResult =
@@ -6,13 +6,12 @@ export type ExportResult =
 	| {readonly kind: 'exists'; readonly file: string}
 	| {readonly kind: 'failed'; readonly file: string; readonly reason: string};
 
+/** What a failed write means to someone who named the file the summary goes to. */
+const WRITE_WORDS = {ENOENT: 'no such folder', EISDIR: 'is a folder'};
+
 function reasonOf(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException).code;
-	if (code === 'ENOENT') return 'no such folder';
-	if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-	if (code === 'EISDIR') return 'is a folder';
-	if (code === 'ENOSPC') return 'no space left on device';
-	return code ?? (error instanceof Error ? error.message : String(error));
+	return systemErrorWords(error, WRITE_WORDS) ?? code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**

@@ -13,6 +13,26 @@ export class FileProblem extends Error {
 	}
 }
 
+type CodeWords = Readonly<Partial<Record<string, string>>>;
+
+/** Codes that read the same wherever a file was being read or written. */
+const SYSTEM_WORDS: CodeWords = {
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	ELOOP: 'too many symbolic links',
+	ENOSPC: 'no space left on device',
+};
+
+/**
+ * A reader's words for why a file operation failed, or undefined when its code has none. `words`
+ * adds what a code means where it happened: a missing path is "no such file" to someone opening an
+ * essay and "no such folder" to someone saving a summary.
+ */
+export function systemErrorWords(error: unknown, words: CodeWords = {}): string | undefined {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	return code === undefined ? undefined : (words[code] ?? SYSTEM_WORDS[code]);
+}
+
 const CHUNK = 64 * 1024;
 
 /**

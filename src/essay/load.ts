@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {FileProblem, readRegularFile} from '../files.js';
+import {FileProblem, readRegularFile, systemErrorWords} from '../files.js';
 import {titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
@@ -13,21 +13,11 @@ export const MAX_ESSAY_BYTES = 50 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', {fatal: true});
 const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
 
+/** What a failed read means to someone who asked for this file as an essay. */
+const READ_WORDS = {ENOENT: 'no such file', EISDIR: 'is a directory, not a markdown file'};
+
 function describe(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	switch (code) {
-		case 'ENOENT':
-			return 'no such file';
-		case 'EACCES':
-		case 'EPERM':
-			return 'permission denied';
-		case 'EISDIR':
-			return 'is a directory, not a markdown file';
-		case 'ELOOP':
-			return 'too many symbolic links';
-		default:
-			return error instanceof Error ? error.message : String(error);
-	}
+	return systemErrorWords(error, READ_WORDS) ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**

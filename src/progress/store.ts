@@ -2,7 +2,7 @@ import {lstatSync, mkdirSync, renameSync, rmSync} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import {FileProblem, readRegularFile, replaceFile} from '../files.js';
+import {FileProblem, readRegularFile, replaceFile, systemErrorWords} from '../files.js';
 import * as z from 'zod/mini';
 import type {Progress} from '../reader/progress.js';
 
@@ -57,7 +57,7 @@ export interface ProgressStore {
 
 function reason(error: unknown): string {
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	return code ?? (error instanceof Error ? error.message : String(error));
+	return systemErrorWords(error) ?? code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /**
