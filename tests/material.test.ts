@@ -209,6 +209,25 @@ describe('collapsible callouts', () => {
 		expect(printed).toContain('Hidden body.');
 		expect(printed).toContain('Shown body.');
 	});
+
+	it('numbers a callout the same whether the ones around it are open: one inside a closed one keeps its number', () => {
+		const nested = parseEssay(
+			['# T', '', '??? note "Outer"', '', '    Outer body.', '', '    ??? tip "Inner"', '', '        Inner body.', '', '??? warning "After"', '', '    After body.'].join('\n'),
+			{fallbackTitle: 't'},
+		);
+		const open = (toggled: readonly number[]) => {
+			const {lines, callouts} = renderSectionWithCallouts(nested, 0, 60, plain, {folds: {toggled}});
+			return {text: lines.map((line) => stripAnsi(line)).join('\n'), indexes: callouts.map((place) => place.index)};
+		};
+
+		// Outer closed: the inner one is hidden but still 1, so "After" is 2 either way.
+		expect(open([]).indexes).toEqual([0, 2]);
+		expect(open([2]).text).toContain('After body.');
+		expect(open([2]).text).not.toContain('Inner body.');
+		expect(open([0, 1]).indexes).toEqual([0, 1, 2]);
+		expect(open([0, 1]).text).toContain('Inner body.');
+		expect(open([0, 1]).text).not.toContain('After body.');
+	});
 });
 
 describe('critic markup', () => {

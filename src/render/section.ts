@@ -43,6 +43,18 @@ function isOpen(block: Extract<Block, {kind: 'admonition'}>, index: number, fold
 	return block.form === 'expanded' ? !isToggled : isToggled;
 }
 
+/** How many collapsible callouts `blocks` hold, at any depth: the numbers a closed callout's body takes up. */
+function collapsibleIn(blocks: readonly Block[]): number {
+	let count = 0;
+	for (const block of blocks) {
+		if (block.kind === 'markdown') continue;
+		if (block.kind === 'admonition' && block.form !== 'fixed') count++;
+		count += collapsibleIn(block.body);
+	}
+
+	return count;
+}
+
 function shifted(callouts: readonly CalloutPlace[], by: number): CalloutPlace[] {
 	return callouts.map((place) => ({index: place.index, line: place.line + by}));
 }
@@ -72,7 +84,7 @@ function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width: numbe
 	const own = index === undefined ? [] : [{index, line: 0}];
 	if (!isShown) {
 		// Closed: its inner callouts are numbered all the same, so the numbers do not depend on what is open.
-		renderBlocks(block.body, inner, {...context, folds: 'all-open'}).callouts.forEach(() => context.next++);
+		context.next += collapsibleIn(block.body);
 		return {lines: [top, bottom], callouts: own};
 	}
 
