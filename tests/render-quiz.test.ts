@@ -171,6 +171,19 @@ describe('search over the rendered text', () => {
 		expect(index.rangesOn('DATA', 80, 0, 1, undefined)).toEqual([{start: 3, end: 7, isCurrent: false}]);
 	});
 
+	it('marks on each line of each section only the matches on it, however many there are before and after', () => {
+		const index = createSearchIndex(3, (section) => Array.from({length: 50}, (_, line) => `s${section} l${line} data and data`));
+		index.step(80, Number.POSITIVE_INFINITY);
+		expect(index.find('data', 80).matches).toHaveLength(300);
+		for (const [section, line] of [[0, 0], [1, 0], [1, 25], [2, 49]] as const) {
+			const start = `s${section} l${line} `.length;
+			expect(index.rangesOn('data', 80, section, line, undefined), `section ${section} line ${line}`).toEqual([
+				{start, end: start + 4, isCurrent: false},
+				{start: start + 9, end: start + 13, isCurrent: false},
+			]);
+		}
+	});
+
 	it('finds a phrase wherever the wrap falls in it, and inside a callout across its border', () => {
 		const phrase = 'two dozen engineers';
 		for (let width = 30; width <= 120; width++) {

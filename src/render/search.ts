@@ -98,7 +98,8 @@ export interface SearchResult {
  * case-insensitively and across line breaks. The index (each section's searchable text at one width)
  * is built a few sections at a time by `step`, between key presses, so a search never holds the
  * reader up: until it is complete, a search answers from the sections indexed so far and says so.
- * One width's index is kept; the last complete query's result is kept, so n/N do not scan again.
+ * One width's index is kept, and the last query's result while the index stays as it is, so n/N
+ * and drawing the matches do not scan again.
  */
 export function createSearchIndex(sectionCount: number, linesOf: (section: number, width: number) => readonly string[]) {
 	let width = -1;
@@ -132,7 +133,8 @@ export function createSearchIndex(sectionCount: number, linesOf: (section: numbe
 		const isComplete = indexed === sectionCount;
 		if (needle === '' || needle === ' ') return {matches: [], isComplete, indexed, total: sectionCount};
 		const key = `${wanted}\u0000${needle}`;
-		if (last?.key === key && last.result.isComplete) return last.result;
+		// Until more sections are indexed, the same query finds the same matches: every line drawn asks.
+		if (last?.key === key && last.result.indexed === indexed) return last.result;
 		const matches: LineMatch[] = [];
 		texts.forEach((searchable, section) => {
 			if (!searchable) return;
@@ -168,9 +170,22 @@ export function createSearchIndex(sectionCount: number, linesOf: (section: numbe
 			const length = normalizeQuery(query).length;
 			const lineFrom = searchable.lineStart[line] ?? 0;
 			const lineTo = searchable.lineStart[line + 1] ?? lineFrom;
+			const {matches} = find(query, wanted);
+			// Matches are in reading order: start at the first that ends after this line starts, and stop
+			// at the first that starts after it ends, so drawing a line does not go through every match.
+			let low = 0;
+			let high = matches.length;
+			while (low < high) {
+				const middle = (low + high) >>> 1;
+				const match = matches[middle];
+				if (match && (match.section < section || (match.section === section && match.offset + length <= lineFrom))) low = middle + 1;
+				else high = middle;
+			}
+
 			const ranges: LineRange[] = [];
-			for (const match of find(query, wanted).matches) {
-				if (match.section !== section || match.offset >= lineTo || match.offset + length <= lineFrom) continue;
+			for (let index = low; index < matches.length; index++) {
+				const match = matches[index];
+				if (!match || match.section !== section || match.offset >= lineTo) break;
 				const first = Math.max(match.offset, lineFrom);
 				const last = Math.min(match.offset + length, lineTo) - 1;
 				const start = searchable.columnOf[first] ?? 0;
