@@ -40,7 +40,7 @@ const app = path.join(dist, 'app.js');
 /** The program as one script (see src/launch.ts): a function of `require` and the script's own path. */
 async function bundleApp() {
 	await esbuild.build({
-		entryPoints: [path.join(root, 'src', 'cli.tsx')],
+		entryPoints: [path.join(root, 'src', 'app.ts')],
 		outfile: app,
 		bundle: true,
 		platform: 'node',
@@ -71,13 +71,13 @@ async function bundleApp() {
 	if (/(?<!\?\?=\s*)new Intl\.Segmenter\(/.test(code)) throw new Error('dist/app.js creates an Intl.Segmenter at load time: extend the lazy-segmenter patch');
 }
 
-/** Builds dist/: cli.js (the command), launch.js (its loader), app.js (the program), app.js.cache and essay.json. */
+/** Builds dist/: cli.js (the command), launch.js (its loader), worker.js (the drawing thread), app.js (the program), app.js.cache and essay.json. */
 export async function build() {
 	await rm(dist, {recursive: true, force: true});
 	// The command and its loader stay two small modules (the loader with the little it imports), so
 	// starting reads nothing else.
 	await esbuild.build({
-		entryPoints: {cli: path.join(root, 'src', 'bin.ts'), launch: path.join(root, 'src', 'launch.ts')},
+		entryPoints: {cli: path.join(root, 'src', 'bin.ts'), launch: path.join(root, 'src', 'launch.ts'), worker: path.join(root, 'src', 'worker.ts')},
 		outdir: dist,
 		bundle: true,
 		external: ['./launch.js'],

@@ -1,12 +1,12 @@
 // The command line: flags, reading the essay, and choosing between the full-screen reader and plain
 // text. Everything that can be wrong with the input is found here, before the terminal is touched.
 // src/bin.ts starts it (through src/launch.ts, which explains why the bundle is a script).
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {isColorWanted, isTerminalCapable, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
-import {loadEssay, quizFileFor, snapshotEssay, type EssaySnapshot} from './essay/load.js';
+import {BUNDLED_ESSAY, BUNDLED_SOURCE, readEssaySnapshot} from './bundled.js';
+import {loadEssay, quizFileFor} from './essay/load.js';
 import {slugify} from './essay/parse.js';
 import {checkQuizzes} from './essay/quiz-check.js';
 import type {Essay} from './essay/types.js';
@@ -19,27 +19,6 @@ import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
 import {isUnicodeLocale, drawBoxesInUnicode} from './render/styles.js';
-import type {RenderedSection} from './render/pages.js';
-
-// cli.tsx sits one folder below the package root both as source (src/) and built (dist/).
-const BUNDLED_ESSAY = fileURLToPath(new URL('../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
-// The bundled essay as its author published it: the cover links there (the blog is MIT licensed).
-const BUNDLED_SOURCE = {url: 'https://jxnl.co/writing/2024/04/08/hiring-mle-at-early-stage-companies/', licence: 'MIT'} as const;
-// Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts), and
-// its cover as the build rendered it.
-const ESSAY_SNAPSHOT = new URL('essay.json', import.meta.url);
-
-interface BundledSnapshot extends EssaySnapshot {
-	readonly rendered: readonly RenderedSection[];
-}
-
-function readEssaySnapshot(): BundledSnapshot | undefined {
-	try {
-		return JSON.parse(readFileSync(ESSAY_SNAPSHOT, 'utf8')) as BundledSnapshot;
-	} catch {
-		return undefined;
-	}
-}
 
 function fail(message: string, code: number): never {
 	// The message may quote a file name, a flag or a field from a file: one safe line.
@@ -148,23 +127,4 @@ export async function main(argv: readonly string[]): Promise<void> {
 		if (error instanceof ContentError) fail(error.message, 1);
 		fail(error instanceof Error ? error.message : String(error), 1);
 	}
-}
-
-/** Build step (src/launch.ts): saves the bundled essay as parsed and its cover as rendered, so that a start can skip both. */
-export async function saveEssaySnapshot(): Promise<void> {
-	const snapshot = snapshotEssay(BUNDLED_ESSAY, BUNDLED_SOURCE);
-	const {renderCover} = await import('./session.js');
-	const bundled: BundledSnapshot = {...snapshot, rendered: renderCover(snapshot.essay)};
-	writeFileSync(ESSAY_SNAPSHOT, JSON.stringify(bundled));
-}
-
-/** Build step (src/launch.ts): the path to the first frame, run without a terminal so its compiled code can be cached. */
-export async function warmUp(): Promise<void> {
-	// Parsing as well as the snapshot: other essays are parsed, and their start gains as much.
-	loadEssay(BUNDLED_ESSAY);
-	const essay = loadEssay(BUNDLED_ESSAY, {snapshot: readEssaySnapshot(), source: BUNDLED_SOURCE});
-	await prepareEmoji(essay);
-	const {firstScreen} = await import('./session.js');
-	await firstScreen(essay, {columns: 100, rows: 30});
-	printEssay(essay, {width: MEASURE, isColor: true, section: undefined, withQuizzes: true});
 }

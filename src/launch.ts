@@ -22,9 +22,10 @@ import {replaceFile} from './files.js';
 // compiled, here as at build time, so the code cache (made under the same flags) still fits.
 setFlagsFromString('--no-regexp-tier-up');
 
-/** What dist/app.js returns: src/cli.tsx's exports. */
+/** What dist/app.js returns: src/app.ts's exports. */
 export interface App {
 	main(argv: readonly string[]): Promise<void>;
+	serveDrawing(): void;
 	saveEssaySnapshot(): Promise<void>;
 	warmUp(): Promise<void>;
 }

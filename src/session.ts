@@ -16,6 +16,7 @@ import {documentShape} from './ui/document.js';
 import {firstFrame} from './ui/first-frame.js';
 import type {AppStart, ExportOutcome} from './ui/App.js';
 import type {Answers} from './essay/score.js';
+import {backgroundDrawing} from './draw-worker.js';
 import {writeSummary} from './export.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
 import type {ScreenSize} from './reader/geometry.js';
@@ -94,11 +95,13 @@ export async function firstScreen(essay: Essay, size: ScreenSize): Promise<strin
  * terminal for that time: alternate screen, raw mode, and their restoration on every way out.
  */
 export async function readInteractively(essay: Essay, options: ReadOptions): Promise<never> {
+	const look = {isColor: options.isColor, hasLinks: supportsHyperlinks.stdout};
 	const pages = createPages(essay, {
-		isColor: options.isColor,
+		...look,
 		summaryFooter: summaryFooter(),
 		rendered: options.rendered,
-		hasLinks: supportsHyperlinks.stdout,
+		// Beside the bundle (dist/worker.js), as this module is bundled into dist/app.js.
+		background: backgroundDrawing(essay, look, new URL('worker.js', import.meta.url)),
 	});
 	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
 	const store = openProgressStore(essay.id);

@@ -5,6 +5,7 @@ import {helpLineCount, resolveKey} from '../src/reader/key-bindings.js';
 import {currentPage, currentStop, keyContext, maxScroll, reducer} from '../src/reader/reducer.js';
 import {initialState, type ReaderState} from '../src/reader/state.js';
 import {fakeDocument} from './helpers/document.js';
+import {progressOf} from '../src/reader/progress.js';
 
 const screen = {columns: 100, rows: 30};
 const body = bodyRows(30);
@@ -338,6 +339,30 @@ describe('starting', () => {
 	it('opens at the same part of a section from a saved fraction', () => {
 		expect(initialState(fakeDocument(), screen, {place: {stop: 0, scrollFraction: 0.5}}).scroll).toBe(50);
 		expect(initialState(fakeDocument(), screen, {place: {stop: 0, scrollFraction: 1}}).scroll).toBe(100 - body);
+	});
+
+	it('resumes in a section still being drawn at the saved place once it arrives, and saves that place meanwhile', () => {
+		let isDrawn = false;
+		const document = fakeDocument({drawing: {section: 0, isDrawn: () => isDrawn}});
+		const state = initialState(document, screen, {place: {stop: 0, scrollFraction: 0.5}});
+		expect(state.scroll).toBe(0);
+		expect(progressOf(state).place).toEqual({kind: 'section', section: 0, scrollFraction: 0.5});
+		expect(reducer(state, {type: 'sectionDrawn'})).toBe(state);
+		isDrawn = true;
+		const drawn = reducer(state, {type: 'sectionDrawn'});
+		expect(drawn.scroll).toBe(50);
+		expect(progressOf(drawn).place).toEqual({kind: 'section', section: 0, scrollFraction: 0.5});
+	});
+
+	it('forgets the saved place in a section still being drawn when the reader moves elsewhere', () => {
+		let isDrawn = false;
+		const document = fakeDocument({drawing: {section: 0, isDrawn: () => isDrawn}});
+		const helped = reducer(initialState(document, screen, {place: {stop: 0, scrollFraction: 0.5}}), {type: 'key', key: '?', text: '?'});
+		expect(helped.resumeFraction).toBe(0.5);
+		const moved = reducer(reducer(helped, {type: 'key', key: 'escape', text: ''}), {type: 'key', key: 'right', text: ''});
+		expect(moved.stop).toBe(1);
+		isDrawn = true;
+		expect(reducer(moved, {type: 'sectionDrawn'}).scroll).toBe(0);
 	});
 });
 

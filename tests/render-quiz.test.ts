@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {createPages} from '../src/render/pages.js';
 import {fitQuestion, renderAnswerKey, renderFeedback, renderQuizForPrint, renderRecap, renderSummary} from '../src/render/quiz.js';
-import {createSearchIndex} from '../src/render/search.js';
+import {createSearchIndex, searchText} from '../src/render/search.js';
 import {renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {ESSAY} from './helpers/paths.js';
@@ -101,7 +101,7 @@ describe('the search index, built a few sections at a time', () => {
 		const rendered = new Set<number>();
 		const index = createSearchIndex(3, (section) => {
 			rendered.add(section);
-			return [`section ${section} has the word`];
+			return searchText([`section ${section} has the word`]);
 		});
 		expect(index.find('word', 80)).toEqual({matches: [], isComplete: false, indexed: 0, total: 3});
 		expect(rendered.size).toBe(0);
@@ -109,6 +109,17 @@ describe('the search index, built a few sections at a time', () => {
 		expect(index.find('word', 80)).toMatchObject({isComplete: false, indexed: 1, matches: [{section: 0, line: 0, offset: 18}]});
 		index.step(80, Number.POSITIVE_INFINITY);
 		expect(index.find('word', 80)).toMatchObject({isComplete: true, indexed: 3});
+		expect(index.find('word', 80).matches.map((match) => match.section)).toEqual([0, 1, 2]);
+	});
+
+	it('goes past a section still being drawn, and takes it once it is there', () => {
+		let isDrawn = false;
+		const index = createSearchIndex(3, (section) => (section === 1 && !isDrawn ? undefined : searchText([`section ${section} has the word`])));
+		expect(index.step(80, Number.POSITIVE_INFINITY)).toEqual({indexed: 2, total: 3});
+		expect(index.find('word', 80)).toMatchObject({isComplete: false, indexed: 2});
+		expect(index.rangesOn('word', 80, 1, 0, undefined)).toEqual([]);
+		isDrawn = true;
+		expect(index.step(80, Number.POSITIVE_INFINITY)).toEqual({indexed: 3, total: 3});
 		expect(index.find('word', 80).matches.map((match) => match.section)).toEqual([0, 1, 2]);
 	});
 });
@@ -149,7 +160,7 @@ describe('search over the rendered text', () => {
 	});
 
 	it('matches what is shown, not the markdown source', () => {
-		const index = createSearchIndex(1, () => ['\u001B[1mbold\u001B[22m words']);
+		const index = createSearchIndex(1, () => searchText(['\u001B[1mbold\u001B[22m words']));
 		index.step(80, Number.POSITIVE_INFINITY);
 		expect(index.find('**', 80).matches).toEqual([]);
 		expect(index.find('bold words', 80).matches).toEqual([{section: 0, line: 0, offset: 0}]);
@@ -159,7 +170,7 @@ describe('search over the rendered text', () => {
 
 	it('highlights every match on a line, keeping the text and its width, and marks the current one apart', () => {
 		const lines = ['\u001B[1mData\u001B[22m and data', '中文 data'];
-		const index = createSearchIndex(1, () => lines);
+		const index = createSearchIndex(1, () => searchText(lines));
 		index.step(80, Number.POSITIVE_INFINITY);
 		const [first, second] = index.find('data', 80).matches;
 		const ranges = index.rangesOn('data', 80, 0, 0, second);
@@ -172,7 +183,7 @@ describe('search over the rendered text', () => {
 	});
 
 	it('marks on each line of each section only the matches on it, however many there are before and after', () => {
-		const index = createSearchIndex(3, (section) => Array.from({length: 50}, (_, line) => `s${section} l${line} data and data`));
+		const index = createSearchIndex(3, (section) => searchText(Array.from({length: 50}, (_, line) => `s${section} l${line} data and data`)));
 		index.step(80, Number.POSITIVE_INFINITY);
 		expect(index.find('data', 80).matches).toHaveLength(300);
 		for (const [section, line] of [[0, 0], [1, 0], [1, 25], [2, 49]] as const) {

@@ -9,8 +9,8 @@ import {readingMinutes, wordCount} from '../src/essay/reading-time.js';
 import {columnLayout, MEASURE} from '../src/render/layout.js';
 import {fitColumns} from '../src/render/columns.js';
 import {renderMarkdown} from '../src/render/markdown.js';
-import {createPages, type RenderedSection} from '../src/render/pages.js';
-import {renderSection} from '../src/render/section.js';
+import {createPages, drawSection, HEAVY_SECTION_CHARS, type BackgroundDrawing, type Drawing, type RenderedSection, type SectionJob} from '../src/render/pages.js';
+import {renderSection, sourceSize} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {wrapLine} from '../src/render/wrap.js';
 import {summaryFooter} from '../src/ui/copy.js';
@@ -272,5 +272,63 @@ describe('code is verbatim', () => {
 		expect(rejoined).toBe(long.trim());
 		expect(lines).toContain('');
 		expect(lines.slice(lines.indexOf('    import os'), lines.indexOf('    import os') + 3)).toEqual(['    import os', '', '']);
+	});
+});
+
+describe('long sections drawn in the background', () => {
+	const long = parseEssay(`# Long\n\nShort cover.\n\n## Big table\n\n| a | b |\n|---|---|\n${Array.from({length: 3000}, (_, row) => `| r${row} | needle${row} |`).join('\n')}\n\n## Short\n\nA short one.\n`, {fallbackTitle: 'x'});
+	/** A background that keeps what it is asked to draw until the test lets it finish. */
+	function heldBackground() {
+		const jobs: Array<{readonly job: SectionJob; readonly isUrgent: boolean; readonly isWanted: () => boolean; readonly done: (drawing: Drawing) => void}> = [];
+		const background: BackgroundDrawing = {draw: (job, isUrgent, isWanted, done) => jobs.push({job, isUrgent, isWanted, done})};
+		return {background, jobs};
+	}
+
+	it('shows a long section as being drawn, draws short ones at once, and shows the long one when it arrives', () => {
+		expect(sourceSize(long.sections[1]?.blocks ?? [])).toBeGreaterThan(HEAVY_SECTION_CHARS);
+		const {background, jobs} = heldBackground();
+		const pages = createPages(long, {isColor: false, summaryFooter: '', background});
+		const page = {kind: 'section', section: 1} as const;
+		expect(pages.linesOf({kind: 'section', section: 2}, 60).join('\n')).toContain('A short one.');
+		expect(pages.linesOf(page, 60).join('\n')).toMatch(/Big table[\s\S]*Drawing this long section/);
+		expect(pages.isDrawing(page, 60)).toBe(true);
+		// Asked once, however often the page is drawn meanwhile.
+		pages.linesOf(page, 60);
+		expect(jobs.map(({job, isUrgent}) => [job, isUrgent])).toEqual([[{section: 1, width: 60, toggled: []}, true]]);
+
+		let arrived = 0;
+		pages.subscribe(() => arrived++);
+		const [held] = jobs;
+		held?.done({kind: 'drawn', drawn: drawSection(long, held.job, {isColor: false, hasLinks: false}, true)});
+		expect(arrived).toBe(1);
+		expect(pages.drawnCount()).toBe(1);
+		expect(pages.isDrawing(page, 60)).toBe(false);
+		expect(pages.linesOf(page, 60)).toEqual(renderSection(long, 1, 60, stylesFor(false, true)));
+	});
+
+	it('searches a long section once it has arrived, and asks for it for the index', () => {
+		const {background, jobs} = heldBackground();
+		const pages = createPages(long, {isColor: false, summaryFooter: '', background});
+		expect(pages.indexStep(60, Number.POSITIVE_INFINITY)).toEqual({indexed: 2, total: 3});
+		expect(pages.search('needle2999', 60).matches).toEqual([]);
+		expect(jobs.map(({job, isUrgent}) => [job.section, isUrgent])).toEqual([[1, false]]);
+		const [held] = jobs;
+		held?.done({kind: 'drawn', drawn: drawSection(long, held.job, {isColor: false, hasLinks: false}, true)});
+		expect(pages.indexStep(60, Number.POSITIVE_INFINITY)).toEqual({indexed: 3, total: 3});
+		expect(pages.search('needle2999', 60).matches).toHaveLength(1);
+	});
+
+	it('says why a section could not be drawn, and no longer wants one at a width given up', () => {
+		const {background, jobs} = heldBackground();
+		const pages = createPages(long, {isColor: false, summaryFooter: '', background});
+		const page = {kind: 'section', section: 1} as const;
+		pages.linesOf(page, 60);
+		pages.linesOf(page, 61);
+		pages.linesOf(page, 62);
+		// Two widths are kept: the first is given up.
+		expect(jobs.map(({isWanted}) => isWanted())).toEqual([false, true, true]);
+		jobs[1]?.done({kind: 'failed', reason: 'out of memory'});
+		expect(pages.linesOf(page, 61).join('\n')).toContain('This section could not be drawn: out of memory');
+		expect(pages.isDrawing(page, 61)).toBe(false);
 	});
 });

@@ -40,6 +40,8 @@ export type Action =
 	| {readonly type: 'searchClear'}
 	/** The search index is complete: a search waiting for it runs again. */
 	| {readonly type: 'searchIndexed'}
+	/** A section drawn in the background has arrived. */
+	| {readonly type: 'sectionDrawn'}
 	/** A message for the status bar from outside the reader (saving failed, for example). */
 	| {readonly type: 'notify'; readonly text: string}
 	/** A notice has been shown long enough: it goes, unless another has replaced it. */

@@ -17,6 +17,7 @@ export interface Progress {
 }
 
 function fraction(state: ReaderState, page: Page): number {
+	if (state.resumeFraction !== undefined) return state.resumeFraction;
 	const lines = state.document.lineCount(page, state.screen.columns);
 	return lines > 0 ? Math.min(1, state.scroll / lines) : 0;
 }

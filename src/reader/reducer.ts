@@ -4,7 +4,7 @@ import {bodyRows, halfPageRows, isTooSmall, pageRows, type ScreenSize} from './g
 import {helpLineCount, resolveKey, type KeyContext} from './key-bindings.js';
 import type {Page} from './page.js';
 import {stopOfSection, type Stop} from './path.js';
-import type {MatchPlace, ReaderState, SearchFound} from './state.js';
+import {scrollAt, type MatchPlace, type ReaderState, type SearchFound} from './state.js';
 
 const MAX_QUERY = 200;
 
@@ -233,6 +233,14 @@ function searchNext(state: ReaderState, direction: 1 | -1): ReaderState {
 	return found.isComplete ? showMatch(state, query, matches, last, 'search wrapped to the bottom') : pending(state, query, found);
 }
 
+/** Opens the page the reader resumed on at their place, once it is drawn. */
+function resumeDrawn(state: ReaderState): ReaderState {
+	const fraction = state.resumeFraction;
+	const page = currentPage(state);
+	if (fraction === undefined || state.document.isDrawing(page, state.screen.columns)) return state;
+	return {...state, resumeFraction: undefined, scroll: scrollAt(state.document, page, state.screen, fraction)};
+}
+
 /** Keeps the reader on the same part of the text when the width changes how many lines it takes. */
 function resize(state: ReaderState, screen: ScreenSize): ReaderState {
 	const page = currentPage(state);
@@ -276,8 +284,11 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			// drawn still go to the screen they were meant for.
 			const context = keyContext(previousState);
 			const resolved = resolveKey(context, action.key);
-			if (resolved) return reducer(previousState, resolved);
-			return context === 'searchPrompt' ? typed(state, action.text) : previousState;
+			if (!resolved) return context === 'searchPrompt' ? typed(state, action.text) : previousState;
+			const next = reducer(previousState, resolved);
+			// A reader who moves before the page they resumed on is drawn has chosen another place.
+			const hasMoved = next.stop !== previousState.stop || next.scroll !== previousState.scroll;
+			return hasMoved && next.resumeFraction !== undefined ? {...next, resumeFraction: undefined} : next;
 		}
 
 		case 'resize':
@@ -344,6 +355,8 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 			return searchNext(state, action.direction);
 		case 'searchClear':
 			return {...state, search: undefined};
+		case 'sectionDrawn':
+			return resumeDrawn(previousState);
 		case 'searchIndexed':
 			return state.search?.isPending ? runSearch(state, state.search.query) : previousState;
 		case 'notify':

@@ -22,6 +22,8 @@ export interface DocumentShape {
 	readonly choiceCounts: ReadonlyArray<readonly number[]>;
 	/** Lines a text page takes in a terminal `columns` wide (0 for a question, which does not scroll). */
 	readonly lineCount: (page: Page, columns: number) => number;
+	/** Whether a page is still being drawn (a long section, in the background): its lines only say so. */
+	readonly isDrawing: (page: Page, columns: number) => boolean;
 	/** The line of a page to keep in view when it opens (a verdict after an answer); 0 for its top. */
 	readonly focusLine: (page: Page, columns: number) => number;
 	/** Every place `query` appears in the sections indexed so far at `columns`, in reading order. */
@@ -57,6 +59,8 @@ export interface ReaderState {
 	readonly stop: number;
 	/** First visible line of the page. */
 	readonly scroll: number;
+	/** Where in its page the reader resumes, as a fraction, while that page is still being drawn. */
+	readonly resumeFraction: number | undefined;
 	/** On a quiz stop: the question shown, or the question count for the quiz's recap. */
 	readonly question: number;
 	readonly answers: Answers;
@@ -92,6 +96,13 @@ export interface StartPlace {
 	readonly question?: number;
 }
 
+/** The first line to show to open a page `fraction` of the way down it. */
+export function scrollAt(document: DocumentShape, page: Page, screen: ScreenSize, fraction: number): number {
+	const lines = document.lineCount(page, screen.columns);
+	const max = Math.max(0, lines - bodyRows(screen.rows));
+	return Math.min(max, Math.max(0, Math.round(fraction * lines)));
+}
+
 /** The state a reader starts in, with the place and answers clamped to the document. */
 export function initialState(
 	document: DocumentShape,
@@ -109,11 +120,11 @@ export function initialState(
 	const questions = here?.kind === 'quiz' ? (document.questionCounts[here.quiz] ?? 0) : 0;
 	const question = Math.min(Math.max(0, options.place?.question ?? 0), questions);
 	let scroll = 0;
+	let resumeFraction: number | undefined;
 	if (options.place?.scrollFraction && here && here.kind !== 'quiz') {
 		const page: Page = here.kind === 'section' ? {kind: 'section', section: here.section} : {kind: 'summary', answers};
-		const lines = document.lineCount(page, screen.columns);
-		const max = Math.max(0, lines - bodyRows(screen.rows));
-		scroll = Math.min(max, Math.max(0, Math.round(options.place.scrollFraction * lines)));
+		if (document.isDrawing(page, screen.columns)) resumeFraction = options.place.scrollFraction;
+		else scroll = scrollAt(document, page, screen, options.place.scrollFraction);
 	}
 
 	return {
@@ -121,6 +132,7 @@ export function initialState(
 		screen,
 		stop,
 		scroll,
+		resumeFraction,
 		question,
 		answers,
 		overlay: 'none',

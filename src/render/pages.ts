@@ -2,8 +2,8 @@ import type {Essay} from '../essay/types.js';
 import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
-import {createSearchIndex, highlightRanges, type LineMatch, type SearchResult} from './search.js';
-import {renderSectionWithCallouts, type CalloutPlace} from './section.js';
+import {createSearchIndex, highlightRanges, searchText, type LineMatch, type SearchResult, type SearchText} from './search.js';
+import {renderSectionNote, renderSectionWithCallouts, sourceSize, type CalloutPlace} from './section.js';
 import {stylesFor, UNICODE_BOX} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
@@ -26,13 +26,69 @@ export interface PageLines {
 	readonly focusLine: (page: Page, width: number) => number;
 	/** One numbered choice of a question, highlighted or not, wrapped to `width`. */
 	readonly choice: (label: string, isSelected: boolean, width: number) => readonly string[];
+	/** Whether a page is still being drawn in the background (a long section): its lines say so meanwhile. */
+	readonly isDrawing: (page: Page, width: number) => boolean;
+	/** Calls `listener` each time a section drawn in the background arrives; returns how to stop. */
+	readonly subscribe: (listener: () => void) => () => void;
+	/** How many sections have arrived from the background so far: changes when the pages do. */
+	readonly drawnCount: () => number;
 }
 
-/** A section's lines and where its collapsible callouts are. */
-interface RenderedLines {
+/** A section to draw: which, how wide, and which of its collapsible callouts were toggled. */
+export interface SectionJob {
+	readonly section: number;
+	readonly width: number;
+	readonly toggled: readonly number[];
+}
+
+/** A section drawn: its lines, made safe, where its collapsible callouts are, and its searchable text when asked for. */
+export interface DrawnSection {
 	readonly lines: readonly string[];
 	readonly callouts: readonly CalloutPlace[];
+	readonly search?: SearchText;
 }
+
+/** How sections look: the same in the reader and wherever it has them drawn. */
+export interface Look {
+	readonly isColor: boolean;
+	/** Whether the terminal takes OSC 8 hyperlinks. */
+	readonly hasLinks: boolean;
+}
+
+/**
+ * Draws one section as the reader shows it. Every line leaves here made safe for the terminal
+ * (src/safe-text.ts): the text in it came from files, after the markdown and YAML parsers decoded it.
+ * Only the original post's address may be a link.
+ */
+export function drawSection(essay: Essay, job: SectionJob, look: Look, withSearch: boolean): DrawnSection {
+	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
+	const styles = stylesFor(look.isColor, true, look.hasLinks);
+	const links = new Set(look.hasLinks && essay.source ? [essay.source.url] : []);
+	const {lines, callouts} = renderSectionWithCallouts(essay, job.section, job.width, styles, {folds: {toggled: job.toggled}});
+	const safe = lines.map((line) => cleanRendered(line, links));
+	return withSearch ? {lines: safe, callouts, search: searchText(safe)} : {lines: safe, callouts};
+}
+
+/** What became of a section sent to be drawn in the background. */
+export type Drawing = {readonly kind: 'drawn'; readonly drawn: DrawnSection} | {readonly kind: 'failed'; readonly reason: string} | {readonly kind: 'dropped'};
+
+/**
+ * Draws sections away from the reader (src/draw-worker.ts: a worker thread), so a section that takes
+ * seconds to draw never holds up a key. `isUrgent`: the reader is looking at it (else it is for the
+ * search index); `isWanted` is asked before it starts, so one no longer needed is dropped.
+ */
+export interface BackgroundDrawing {
+	readonly draw: (job: SectionJob, isUrgent: boolean, isWanted: () => boolean, done: (drawing: Drawing) => void) => void;
+}
+
+/**
+ * Source characters above which a section is drawn in the background when the reader has a background
+ * to draw in: about two frames' work on this machine (marked, wrapping and cleaning draw ~1 MB/s).
+ */
+export const HEAVY_SECTION_CHARS = 32 * 1024;
+
+/** What a long section's page says while it is drawn in the background. */
+const DRAWING_NOTE = 'Drawing this long section… (the keys work meanwhile)';
 
 /** A section already rendered, for example by the build (dist/essay.json). */
 export interface RenderedSection {
@@ -51,6 +107,8 @@ export interface PageOptions {
 	readonly rendered?: readonly RenderedSection[];
 	/** Whether the terminal takes OSC 8 hyperlinks. */
 	readonly hasLinks?: boolean;
+	/** Where long sections are drawn, so that drawing them never holds up the reader; without it, here. */
+	readonly background?: BackgroundDrawing;
 }
 
 /** Keeps the cache of quiz and summary pages from growing without bound across many resizes. */
@@ -60,14 +118,14 @@ const MAX_WIDTHS = 2;
 
 /** Creates the page renderer for an essay, with colour on or off. */
 export function createPages(essay: Essay, options: PageOptions): PageLines {
+	const look: Look = {isColor: options.isColor, hasLinks: options.hasLinks ?? false};
 	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
-	const hasLinks = options.hasLinks ?? false;
-	const styles = stylesFor(options.isColor, true, hasLinks);
+	const styles = stylesFor(look.isColor, true, look.hasLinks);
 	// Sections by width, for the widths in use: the current one and the one before (a resize back
 	// and forth, the build's two). Older widths are dropped, so resizing never grows memory.
 	// Within a width, by section and which of its collapsible callouts were toggled.
-	const sections = new Map<number, Map<string, RenderedLines>>();
-	const sectionsAt = (width: number): Map<string, RenderedLines> => {
+	const sections = new Map<number, Map<string, DrawnSection>>();
+	const sectionsAt = (width: number): Map<string, DrawnSection> => {
 		let atWidth = sections.get(width);
 		if (!atWidth) {
 			atWidth = new Map();
@@ -80,29 +138,82 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	// The build's sections have no links and are drawn in box drawing.
-	for (const rendered of hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
+	for (const rendered of look.hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
 		// The build renders the bundled essay's first sections, which have no collapsible callouts.
 		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
-	// Every line leaves here made safe for the terminal (src/safe-text.ts): the text in it came from
-	// files, after the markdown and YAML parsers decoded it. Only the original post's address may be a link.
-	const links = new Set(hasLinks && essay.source ? [essay.source.url] : []);
+	const links = new Set(look.hasLinks && essay.source ? [essay.source.url] : []);
 	const safe = (lines: readonly string[]): string[] => lines.map((line) => cleanRendered(line, links));
 
-	const sectionRendered = (section: number, width: number, toggled: readonly number[] = []): RenderedLines => {
-		const atWidth = sectionsAt(width);
-		const key = toggled.length === 0 ? String(section) : `${section}:${[...toggled].sort((a, b) => a - b).join(',')}`;
-		let entry = atWidth.get(key);
-		if (!entry) {
-			const {lines, callouts} = renderSectionWithCallouts(essay, section, width, styles, {folds: {toggled}});
-			entry = {lines: safe(lines), callouts};
-			atWidth.set(key, entry);
+	// Long sections are drawn in the background, when there is one; meanwhile their page says so.
+	const {background} = options;
+	const heavy = new Map<number, boolean>();
+	const isHeavy = (section: number): boolean => {
+		let isLong = heavy.get(section);
+		if (isLong === undefined) {
+			isLong = sourceSize(essay.sections[section]?.blocks ?? []) > HEAVY_SECTION_CHARS;
+			heavy.set(section, isLong);
 		}
 
-		return entry;
+		return background !== undefined && isLong;
 	};
-	const sectionLines = (section: number, width: number): readonly string[] => sectionRendered(section, width).lines;
+	const requested = new Set<string>();
+	const failures = new Map<number, string>();
+	const notes = new Map<string, DrawnSection>();
+	const listeners = new Set<() => void>();
+	let drawnCount = 0;
+	const keyOf = (section: number, toggled: readonly number[]): string => (toggled.length === 0 ? String(section) : `${section}:${[...toggled].sort((a, b) => a - b).join(',')}`);
+	const noteFor = (section: number, width: number): DrawnSection => {
+		const failure = failures.get(section);
+		const key = `${width}:${section}:${failure ?? ''}`;
+		let note = notes.get(key);
+		if (!note) {
+			const text = failure === undefined ? DRAWING_NOTE : `This section could not be drawn: ${failure}`;
+			note = {lines: safe(renderSectionNote(essay, section, width, styles, text)), callouts: []};
+			if (notes.size >= MAX_CACHED_PAGES) notes.clear();
+			notes.set(key, note);
+		}
+
+		return note;
+	};
+
+	const drawElsewhere = (job: SectionJob, key: string, isUrgent: boolean): void => {
+		const id = `${job.width}:${key}`;
+		if (requested.has(id) || !background) return;
+		requested.add(id);
+		const isWanted = (): boolean => sections.has(job.width) && !sections.get(job.width)?.has(key);
+		background.draw(job, isUrgent, isWanted, (drawing) => {
+			requested.delete(id);
+			if (drawing.kind === 'dropped') return;
+			if (drawing.kind === 'failed') failures.set(job.section, drawing.reason);
+			else if (sections.has(job.width)) sectionsAt(job.width).set(key, drawing.drawn);
+			drawnCount += 1;
+			for (const listener of listeners) listener();
+		});
+	};
+
+	/** A section's lines, drawn here, taken from those drawn before, or (a long one) asked for and shown as being drawn. */
+	const sectionRendered = (section: number, width: number, toggled: readonly number[] = [], isUrgent = true): DrawnSection | undefined => {
+		const key = keyOf(section, toggled);
+		const cached = sectionsAt(width).get(key);
+		if (cached) return cached;
+		if (isHeavy(section)) {
+			if (!failures.has(section)) drawElsewhere({section, width, toggled}, key, isUrgent);
+			return undefined;
+		}
+
+		const drawn = drawSection(essay, {section, width, toggled}, look, false);
+		sectionsAt(width).set(key, drawn);
+		return drawn;
+	};
+	const shown = (section: number, width: number, toggled?: readonly number[]): DrawnSection => sectionRendered(section, width, toggled) ?? noteFor(section, width);
+	const sectionLines = (section: number, width: number): readonly string[] => shown(section, width).lines;
+	const searchableOf = (section: number, width: number): SearchText | undefined => {
+		const drawn = sectionRendered(section, width, [], false);
+		if (!drawn) return failures.has(section) ? searchText(noteFor(section, width).lines) : undefined;
+		return drawn.search ?? searchText(drawn.lines);
+	};
 
 	const render = (page: Exclude<Page, {kind: 'section'}>, width: number): {readonly lines: readonly string[]; readonly focus: number} => {
 		const top = (lines: readonly string[]) => ({lines, focus: 0});
@@ -141,11 +252,11 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		return entry;
 	};
 
-	const index = createSearchIndex(essay.sections.length, sectionLines);
+	const index = createSearchIndex(essay.sections.length, searchableOf);
 	return {
 		isColor: options.isColor,
-		linesOf: (page, width) => (page.kind === 'section' ? sectionRendered(page.section, width, page.toggled).lines : rendered(page, width).lines),
-		callouts: (page, width) => sectionRendered(page.section, width, page.toggled).callouts,
+		linesOf: (page, width) => (page.kind === 'section' ? shown(page.section, width, page.toggled).lines : rendered(page, width).lines),
+		callouts: (page, width) => shown(page.section, width, page.toggled).callouts,
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
 		indexStep: (width, budgetMs) => index.step(width, budgetMs),
@@ -158,5 +269,11 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 			return {...fitted, lines: safe(fitted.lines)};
 		},
 		choice: (label, isSelected, width) => safe(renderChoice(label, isSelected, width, styles)),
+		isDrawing: (page, width) => page.kind === 'section' && isHeavy(page.section) && !failures.has(page.section) && !sectionsAt(width).has(keyOf(page.section, page.toggled ?? [])),
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		drawnCount: () => drawnCount,
 	};
 }

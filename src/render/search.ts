@@ -17,14 +17,14 @@ export interface LineMatch {
  * a phrase is found where the wrap or a callout's border falls inside it. Each character remembers
  * the line and the position in that line it came from.
  */
-interface SearchText {
+export interface SearchText {
 	readonly text: string;
 	/** For each character of `text`: the rendered line it came from. */
-	readonly lineOf: Int32Array;
+	readonly lineOf: Int32Array<ArrayBuffer>;
 	/** For each character of `text`: its position in that line's plain text. */
-	readonly columnOf: Int32Array;
+	readonly columnOf: Int32Array<ArrayBuffer>;
 	/** Where each line's characters start in `text` (one more entry than lines, for the end). */
-	readonly lineStart: Int32Array;
+	readonly lineStart: Int32Array<ArrayBuffer>;
 }
 
 /** White space and the box-drawing frame of callouts and tables, trimmed from both ends of a line. */
@@ -41,7 +41,8 @@ function normalizeQuery(query: string): string {
 	return [...query.trim().replace(/\s+/g, ' ')].map(fold).join('');
 }
 
-function searchText(lines: readonly string[]): SearchText {
+/** A section's rendered lines as one searchable string (see SearchText). */
+export function searchText(lines: readonly string[]): SearchText {
 	const characters: string[] = [];
 	const lineOf: number[] = [];
 	const columnOf: number[] = [];
@@ -98,10 +99,12 @@ export interface SearchResult {
  * case-insensitively and across line breaks. The index (each section's searchable text at one width)
  * is built a few sections at a time by `step`, between key presses, so a search never holds the
  * reader up: until it is complete, a search answers from the sections indexed so far and says so.
+ * `textOf` gives a section's searchable text, or nothing while the section is still being drawn
+ * elsewhere (a long one, in the background): the index takes it on a later step.
  * One width's index is kept, and the last query's result while the index stays as it is, so n/N
  * and drawing the matches do not scan again.
  */
-export function createSearchIndex(sectionCount: number, linesOf: (section: number, width: number) => readonly string[]) {
+export function createSearchIndex(sectionCount: number, textOf: (section: number, width: number) => SearchText | undefined) {
 	let width = -1;
 	let texts: Array<SearchText | undefined> = [];
 	let indexed = 0;
@@ -115,11 +118,12 @@ export function createSearchIndex(sectionCount: number, linesOf: (section: numbe
 		last = undefined;
 	};
 
-	const textOf = (section: number, wanted: number): SearchText => {
+	const indexedText = (section: number, wanted: number): SearchText | undefined => {
 		at(wanted);
 		let text = texts[section];
 		if (!text) {
-			text = searchText(linesOf(section, wanted));
+			text = textOf(section, wanted);
+			if (!text) return undefined;
 			texts[section] = text;
 			indexed += 1;
 		}
@@ -158,7 +162,7 @@ export function createSearchIndex(sectionCount: number, linesOf: (section: numbe
 			const until = performance.now() + budgetMs;
 			for (let section = 0; section < sectionCount; section++) {
 				if (texts[section]) continue;
-				textOf(section, wanted);
+				indexedText(section, wanted);
 				if (performance.now() > until) break;
 			}
 
@@ -166,7 +170,8 @@ export function createSearchIndex(sectionCount: number, linesOf: (section: numbe
 		},
 		/** The parts of a rendered line that matches of `query` cover; `current` is the match shown last. */
 		rangesOn(query: string, wanted: number, section: number, line: number, current: LineMatch | undefined): LineRange[] {
-			const searchable = textOf(section, wanted);
+			const searchable = indexedText(section, wanted);
+			if (!searchable) return [];
 			const length = normalizeQuery(query).length;
 			const lineFrom = searchable.lineStart[line] ?? 0;
 			const lineTo = searchable.lineStart[line + 1] ?? lineFrom;

@@ -183,3 +183,20 @@ export function renderSectionWithCallouts(essay: Essay, index: number, width: nu
 export function renderSection(essay: Essay, index: number, width: number, styles: Styles, code: CodeLines = 'marked'): string[] {
 	return renderSectionWithCallouts(essay, index, width, styles, {code, folds: code === 'whole' ? 'all-open' : {toggled: []}}).lines;
 }
+
+/**
+ * A section whose body is not drawn yet (a long one, drawn in the background) or could not be: its
+ * header, then `note` in place of the body.
+ */
+export function renderSectionNote(essay: Essay, index: number, width: number, styles: Styles, note: string): string[] {
+	const section = essay.sections[index];
+	if (!section) return [];
+	return [...renderHeader(essay, section, width, styles), '', ...wrapText(paint(styles, theme.muted)(note), width)];
+}
+
+/** Characters of markdown in blocks, at any depth: what drawing them costs grows with it. */
+export function sourceSize(blocks: readonly Block[]): number {
+	let size = 0;
+	for (const block of blocks) size += block.kind === 'markdown' ? block.source.length : sourceSize(block.body);
+	return size;
+}

@@ -76,6 +76,11 @@ export function drawBoxesInUnicode(unicode: boolean): void {
 	cache.clear();
 }
 
+/** Whether frames are drawn in box drawing (else ASCII), as the command line decided. */
+export function isDrawingBoxesInUnicode(): boolean {
+	return isUnicode;
+}
+
 const cache = new Map<string, Styles>();
 
 /** Styles with colour, attributes and hyperlinks on or off, independent of what chalk detects for this process. */

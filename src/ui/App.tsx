@@ -1,5 +1,5 @@
 import {Box, useInput, useWindowSize, type Key} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useReducer, useRef, useSyncExternalStore} from 'react';
 import {readingTimeLabel} from '../essay/reading-time.js';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
@@ -109,16 +109,38 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onEx
 	// start, so a search never holds the reader up; a search that waited for it runs again when done.
 	const width = columnLayout(state.screen.columns).width;
 	useEffect(() => {
-		let timer: NodeJS.Timeout;
+		let timer: NodeJS.Timeout | undefined;
+		let before = -1;
 		const step = (): void => {
 			const {indexed, total} = pages.indexStep(width, INDEX_SLICE_MS);
-			if (indexed < total) timer = setTimeout(step, 0);
-			else dispatch({type: 'searchIndexed'});
+			if (indexed === total) {
+				dispatch({type: 'searchIndexed'});
+				return;
+			}
+
+			// What is left is being drawn in the background: go on when a section arrives, not before.
+			if (indexed > before) timer = setTimeout(step, 0);
+			before = indexed;
+		};
+		const onDrawn = (): void => {
+			clearTimeout(timer);
+			timer = setTimeout(step, 0);
 		};
 
+		const unsubscribe = pages.subscribe(onDrawn);
 		timer = setTimeout(step, INDEX_START_MS);
-		return () => clearTimeout(timer);
+		return () => {
+			clearTimeout(timer);
+			unsubscribe();
+		};
 	}, [pages, width]);
+
+	// A long section drawn in the background has arrived: the page shows it (this render), and a reader
+	// who resumed in it is put back at their place.
+	const drawnCount = useSyncExternalStore(pages.subscribe, pages.drawnCount);
+	useEffect(() => {
+		if (drawnCount > 0) dispatch({type: 'sectionDrawn'});
+	}, [drawnCount]);
 
 	// While the reader reads, render the sections on either side, so the next → draws from the cache.
 	useEffect(() => {

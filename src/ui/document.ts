@@ -17,6 +17,7 @@ export function documentShape(essay: Essay, pages: PageLines, options: {readonly
 		questionCounts: essay.quizzes.map((quiz) => quiz.questions.length),
 		choiceCounts: essay.quizzes.map((quiz) => quiz.questions.map((question) => question.choices.length)),
 		lineCount: (page, columns) => pages.linesOf(page, columnLayout(columns).width).length,
+		isDrawing: (page, columns) => pages.isDrawing(page, columnLayout(columns).width),
 		focusLine: (page, columns) => pages.focusLine(page, columnLayout(columns).width),
 		search: (query, columns) => pages.search(query, columnLayout(columns).width),
 		callouts: (page, columns) => pages.callouts(page, columnLayout(columns).width),

@@ -1,0 +1,135 @@
+// Long sections are drawn in a worker thread, so that a section which takes seconds to draw (a table
+// of 150,000 rows, a code block of a megabyte) never holds up a key, Ctrl+C included. The worker runs
+// the same bundle as the reader (dist/worker.js loads dist/app.js, see src/launch.ts) and draws with
+// the same function, drawSection; it starts the first time a long section is wanted.
+import type * as WorkerThreads from 'node:worker_threads';
+import {createRequire} from 'node:module';
+import type {Essay} from './essay/types.js';
+import {drawSection, type BackgroundDrawing, type Drawing, type DrawnSection, type Look, type SectionJob} from './render/pages.js';
+import {drawBoxesInUnicode, isDrawingBoxesInUnicode} from './render/styles.js';
+
+// node:worker_threads is loaded only by a reader that meets a long section.
+const requireBuiltin = createRequire(import.meta.url);
+const workerThreads = (): typeof WorkerThreads => requireBuiltin('node:worker_threads') as typeof WorkerThreads;
+
+/** What the worker is started with: the essay and how to draw it. */
+interface WorkerSetup {
+	readonly essay: Essay;
+	readonly look: Look;
+	readonly isUnicode: boolean;
+}
+
+/**
+ * What the worker sends back for a job: its lines in parts, then the rest of the section (or why it
+ * failed). Each message is taken in its own turn of the event loop, so keys are read between parts:
+ * the 300,000 lines of a long table sent at once held the reader up ~150 ms as they arrived.
+ */
+type Reply = {readonly part: string} | {readonly drawn: Omit<DrawnSection, 'lines'>} | {readonly failure: string};
+
+/** Lines per part: a part arrives in a few milliseconds. */
+const LINES_PER_PART = 10_000;
+
+interface Waiting {
+	readonly job: SectionJob;
+	readonly isWanted: () => boolean;
+	readonly done: (drawing: Drawing) => void;
+}
+
+/**
+ * Draws sections of `essay` in a worker thread started from `workerFile`, one at a time: those the
+ * reader is looking at first, then those the search index asked for, each dropped if no longer wanted
+ * when its turn comes. If the worker cannot start or dies, every section waiting and every later one
+ * fails with the reason, which the reader shows in place of the section.
+ */
+export function backgroundDrawing(essay: Essay, look: Look, workerFile: URL): BackgroundDrawing {
+	const queue: Waiting[] = [];
+	let worker: WorkerThreads.Worker | undefined;
+	let current: Waiting | undefined;
+	let received: string[] = [];
+	let broken: string | undefined;
+
+	const fail = (reason: string): void => {
+		broken ??= reason;
+		for (const waiting of [...(current ? [current] : []), ...queue.splice(0)]) waiting.done({kind: 'failed', reason: broken});
+		current = undefined;
+	};
+
+	const start = (): WorkerThreads.Worker => {
+		const setup: WorkerSetup = {essay, look, isUnicode: isDrawingBoxesInUnicode()};
+		const started = new (workerThreads().Worker)(workerFile, {workerData: setup, stdout: true, stderr: true});
+		// Not a reason to stay running: the reader ends when the reader says so.
+		started.unref();
+		started.on('message', (reply: Reply) => {
+			if ('part' in reply) {
+				for (const line of reply.part.split('\n')) received.push(line);
+				return;
+			}
+
+			const [finished, lines] = [current, received];
+			current = undefined;
+			received = [];
+			finished?.done('drawn' in reply ? {kind: 'drawn', drawn: {...reply.drawn, lines}} : {kind: 'failed', reason: reply.failure});
+			next();
+		});
+		started.on('error', (error) => fail(error.message));
+		started.on('exit', (code) => fail(`the drawing thread stopped (exit code ${code})`));
+		return started;
+	};
+
+	const next = (): void => {
+		if (current || broken !== undefined) return;
+		let waiting = queue.shift();
+		while (waiting && !waiting.isWanted()) {
+			waiting.done({kind: 'dropped'});
+			waiting = queue.shift();
+		}
+
+		if (!waiting) return;
+		current = waiting;
+		try {
+			worker ??= start();
+			worker.postMessage(waiting.job);
+		} catch (error) {
+			fail(error instanceof Error ? error.message : String(error));
+		}
+	};
+
+	return {
+		draw(job, isUrgent, isWanted, done) {
+			if (broken !== undefined) {
+				done({kind: 'failed', reason: broken});
+				return;
+			}
+
+			const waiting = {job, isWanted, done};
+			if (isUrgent) queue.unshift(waiting);
+			else queue.push(waiting);
+			next();
+		},
+	};
+}
+
+/** The worker's side (dist/worker.js): draws each job it is sent and sends the section back. */
+export function serveDrawing(): void {
+	const {parentPort, workerData} = workerThreads();
+	const setup = workerData as WorkerSetup;
+	drawBoxesInUnicode(setup.isUnicode);
+	parentPort?.on('message', (job: SectionJob) => {
+		let section: DrawnSection;
+		try {
+			section = drawSection(setup.essay, job, setup.look, job.toggled.length === 0);
+		} catch (error) {
+			parentPort.postMessage({failure: error instanceof Error ? error.message : String(error)} satisfies Reply);
+			return;
+		}
+
+		const {lines, ...drawn} = section;
+		for (let start = 0; start < lines.length; start += LINES_PER_PART) {
+			parentPort.postMessage({part: lines.slice(start, start + LINES_PER_PART).join('\n')} satisfies Reply);
+		}
+
+		// The search text's arrays are handed over, not copied.
+		const {search} = drawn;
+		parentPort.postMessage({drawn} satisfies Reply, search ? [search.lineOf.buffer, search.columnOf.buffer, search.lineStart.buffer] : []);
+	});
+}

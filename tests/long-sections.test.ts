@@ -1,0 +1,77 @@
+// A section that takes seconds to draw (a table of 150,000 rows) is drawn away from the reader: its
+// page says so meanwhile, every key is answered (Ctrl+C at once), and it then reads like any other.
+// Each test drives the built program in a real terminal.
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {expectTerminalRestored, keys, newStateHome, ptySessions} from './helpers/pty.js';
+
+const start = ptySessions();
+const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-long-'));
+
+/** An essay whose second section is one table of `rows` rows, `r0` to `r<rows-1>`. */
+function tableEssay(name: string, rows: number): string {
+	const file = path.join(dir, name);
+	const body = Array.from({length: rows}, (_, row) => `| r${row} | cell ${row} | x |`).join('\n');
+	writeFileSync(file, `# Long table\n\nThe cover.\n\n## Table\n\n| a | b | c |\n|---|---|---|\n${body}\n\n## After\n\nThe end.\n`);
+	return file;
+}
+
+const DRAWING = 'Drawing this long section';
+/** Takes this machine seconds to draw: every key below is answered long before. */
+const huge = tableEssay('huge.md', 150_000);
+/** Drawn in about a second: for reading it once drawn. */
+const long = tableEssay('long.md', 20_000);
+
+describe('a section that takes seconds to draw', () => {
+	it('shows that it is being drawn, and answers keys meanwhile', async () => {
+		const session = start([huge, '--section', '2'], {columns: 80, rows: 24});
+		await session.waitFor(DRAWING, 10_000);
+		session.write('?');
+		await session.waitFor('Keys');
+		session.write('q');
+		await session.waitFor((text) => text.includes(DRAWING) && !text.includes('Keys'));
+		session.write(keys.right);
+		await session.waitFor('The end.');
+		session.write(keys.left);
+		await session.waitFor((text) => text.includes('Table') && !text.includes('The end.'));
+		// The screens above were drawn before any row of the table: the keys did not wait for it.
+		const output = session.output();
+		expect(output.indexOf('The end.')).toBeGreaterThan(-1);
+		const firstRow = output.indexOf('r0 ');
+		expect(firstRow === -1 || firstRow > output.indexOf('The end.')).toBe(true);
+		session.write('q');
+		expect((await session.exited(5000)).code).toBe(0);
+	});
+
+	it('lets Ctrl+C quit while it is drawn, with the terminal put back', async () => {
+		const session = start([huge, '--section', '2'], {columns: 80, rows: 24});
+		await session.waitFor(DRAWING, 10_000);
+		session.write(keys.ctrlC);
+		const result = await session.exited(5000);
+		expectTerminalRestored(session, result.stty);
+		expect(session.output()).not.toContain('r149999');
+	});
+
+	it('then reads like any other section: to its end, searched, and resumed where the reader left it', async () => {
+		const stateHome = newStateHome();
+		const session = start([long], {columns: 80, rows: 24, stateHome});
+		await session.waitFor('The cover.', 10_000);
+		session.write(keys.right);
+		await session.waitFor('r0 ', 30_000);
+		session.write('G');
+		await session.waitFor('r19999');
+		session.write('g/r10000\r');
+		await session.waitFor((text) => /r10000 /.test(text) && /match 1 of 1/.test(text), 30_000);
+		session.write('q');
+		expect((await session.exited(5000)).code).toBe(0);
+
+		const again = start([long], {columns: 80, rows: 24, stateHome});
+		// Back in the middle of the table, once it is drawn, not at its top.
+		await again.waitFor((text) => /r(9\d{3}|10\d{3}) /.test(text), 30_000);
+		expect(again.text()).not.toContain('r0 ');
+		again.write('q');
+		expect((await again.exited(5000)).code).toBe(0);
+	});
+});
