@@ -14,7 +14,7 @@ import {writeSummary} from './export.js';
 import {systemErrorWords} from './files.js';
 import {openProgressStore} from './progress/store.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
-import {printEssay} from './print.js';
+import {printParts} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
@@ -88,7 +88,12 @@ async function run(argv: readonly string[]): Promise<void> {
 	process.stdout.on('error', onWriteError);
 	const width = options.width ?? Math.min(process.stdout.columns || 80, MEASURE);
 	try {
-		process.stdout.write(printEssay(essay, {width, isColor, section, withQuizzes: !options.noQuiz}));
+		// Written as each section is drawn, so a pager shows the start of a long essay at once. A write
+		// that fails (a pipe closed early) is told between parts, and ends the program there.
+		for (const part of printParts(essay, {width, isColor, section, withQuizzes: !options.noQuiz})) {
+			process.stdout.write(part);
+			await new Promise(setImmediate);
+		}
 	} catch (error) {
 		onWriteError(error as NodeJS.ErrnoException);
 	}

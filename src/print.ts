@@ -15,25 +15,37 @@ export interface PrintOptions {
 }
 
 /**
- * The essay as text for a pipe or `--print`: title, byline, then every section, callouts drawn as
- * text boxes, each quiz's questions after its pattern (answers not revealed), and an answer key at
- * the end. Without colour it holds no escape codes at all.
+ * The essay as text for a pipe or `--print`, a part at a time so it can be written as it is made:
+ * title, byline, then every section, callouts drawn as text boxes, each quiz's questions after its
+ * pattern (answers not revealed), and an answer key at the end. Without colour it holds no escape
+ * codes at all. Each part is made safe for the terminal at the last step (src/safe-text.ts), after
+ * every decoding.
  */
-export function printEssay(essay: Essay, options: PrintOptions): string {
+export function* printParts(essay: Essay, options: PrintOptions): Generator<string, void, undefined> {
 	const styles = stylesFor(options.isColor);
 	const indexes = options.section === undefined ? essay.sections.map((_, index) => index) : [options.section];
-	const parts: string[] = [];
+	let separator = '';
+	const part = (lines: readonly string[]): string => {
+		const text = separator + cleanRendered(lines.join('\n'));
+		separator = '\n\n\n';
+		return text;
+	};
+
 	for (const index of indexes) {
 		// Code is printed exactly: each line whole, for the pager or terminal to wrap.
-		parts.push(renderSection(essay, index, options.width, styles, 'whole').join('\n'));
+		yield part(renderSection(essay, index, options.width, styles, 'whole'));
 		if (!options.withQuizzes) continue;
 		for (const quiz of essay.quizzes) {
-			if (quiz.section === index) parts.push(renderQuizForPrint(quiz, options.width, styles).join('\n'));
+			if (quiz.section === index) yield part(renderQuizForPrint(quiz, options.width, styles));
 		}
 	}
 
-	// Made safe for the terminal at the last step (src/safe-text.ts), after every decoding.
 	const quizzes = essay.quizzes.filter((quiz) => indexes.includes(quiz.section));
-	if (options.withQuizzes && quizzes.length > 0) parts.push(renderAnswerKey(quizzes, options.width, styles).join('\n'));
-	return cleanRendered(parts.join('\n\n\n')) + '\n';
+	if (options.withQuizzes && quizzes.length > 0) yield part(renderAnswerKey(quizzes, options.width, styles));
+	yield '\n';
+}
+
+/** The whole of printParts as one string. */
+export function printEssay(essay: Essay, options: PrintOptions): string {
+	return [...printParts(essay, options)].join('');
 }

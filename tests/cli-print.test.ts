@@ -145,6 +145,29 @@ describe('a pipe closed early', () => {
 	});
 });
 
+describe('a long essay in print', () => {
+	it('is written as it is drawn: the cover comes long before a slow section further on is done', async () => {
+		// The last section, a table of 30,000 rows, takes most of the time to draw.
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-stream-')), 'slow-end.md');
+		const rows = Array.from({length: 30_000}, (_, row) => `| r${row} | cell ${row} |`).join('\n');
+		writeFileSync(file, `# Slow end\n\nThe cover comes first.\n\n## Table\n\n| a | b |\n|---|---|\n${rows}\n`);
+		const started = performance.now();
+		const child = spawn(process.execPath, [CLI, '--print', file], {stdio: ['ignore', 'pipe', 'inherit']});
+		let output = '';
+		let firstAt: number | undefined;
+		child.stdout.on('data', (chunk: Buffer) => {
+			firstAt ??= performance.now() - started;
+			output += chunk.toString();
+		});
+		const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+		const total = performance.now() - started;
+		expect(code).toBe(0);
+		expect(output).toMatch(/^Slow end\n[\s\S]*The cover comes first\.[\s\S]*r29999/);
+		// Both times from the same run: the cover arrives in a small part of the whole, however fast the machine.
+		expect(firstAt).toBeLessThan(total / 3);
+	});
+});
+
 describe('errors', () => {
 	const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-cli-'));
 
