@@ -182,6 +182,45 @@ describe('definition lists and snippets', () => {
 	});
 });
 
+describe('links to other posts', () => {
+	it('name the post they lead to by its title, or by its file when it cannot be read; never read outside the folder', async () => {
+		const {mkdtempSync, mkdirSync, symlinkSync, writeFileSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const path = await import('node:path');
+		const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-links-'));
+		const posts = path.join(dir, 'posts');
+		mkdirSync(path.join(posts, 'older'), {recursive: true});
+		writeFileSync(path.join(posts, 'migrating.md'), '---\ntitle: Front matter loses\n---\n\n```\n# Not a title\n```\n\n# Migrating to *uv*\n\nText.\n');
+		writeFileSync(path.join(posts, 'older', 'first-steps.md'), '---\ntitle: First steps with RAG\n---\n\nNo heading.\n');
+		writeFileSync(path.join(posts, 'no-title-at-all.md'), 'Just text.\n');
+		writeFileSync(path.join(dir, 'outside.md'), '# Secret title\n');
+		symlinkSync(path.join(dir, 'outside.md'), path.join(posts, 'linked.md'));
+		const post = path.join(posts, 'post.md');
+		writeFileSync(
+			post,
+			[
+				'# Post',
+				'',
+				'See [the migration](./migrating.md#why), [the first one][first], [plain](no-title-at-all.md),',
+				'[gone](missing.md), [up](../outside.md), [through a link](linked.md) and [the web](https://example.com/a.md).',
+				'',
+				'[first]: older/first-steps.md',
+			].join('\n'),
+		);
+		const text = renderSection(loadEssay(post), 0, 200, plain)
+			.map((line) => stripAnsi(line))
+			.join(' ');
+		expect(text).toContain('the migration (post “Migrating to uv” #why)');
+		expect(text).toContain('the first one (post “First steps with RAG”)');
+		expect(text).toContain('plain (post “No title at all”)');
+		expect(text).toContain('gone (post missing.md)');
+		expect(text).toContain('up (post ../outside.md)');
+		expect(text).toContain('through a link (post linked.md)');
+		expect(text).toContain('the web (https://example.com/a.md)');
+		expect(text).not.toContain('Secret title');
+	});
+});
+
 describe('collapsible callouts', () => {
 	const essay = parseEssay(
 		['# T', '', 'Intro.', '', '??? note "Closed at first"', '', '    Hidden body.', '', '???+ tip "Open at first"', '', '    Shown body.', '', '!!! warning', '', '    Always shown.'].join('\n'),

@@ -3,7 +3,7 @@ import {FileProblem, readRegularFile, systemErrorWords} from '../files.js';
 import {titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
-import {contentId, parseEssay} from './parse.js';
+import {contentId, parseEssay, postTitle} from './parse.js';
 import {parseQuizFile, QuizError} from './quiz.js';
 import type {Essay, EssaySource} from './types.js';
 
@@ -50,7 +50,8 @@ export function parseEssayText(text: string, file: string): Essay {
 
 	const isEmpty = essay.sections.length === 1 && essay.sections[0]?.blocks.length === 0 && essay.titleSource !== 'heading';
 	if (isEmpty) throw new ContentError(file, 'has no essay text to show (only front matter or comments)');
-	return essay;
+	const postTitles = titlesOfLinkedPosts(text, file);
+	return Object.keys(postTitles).length === 0 ? essay : {...essay, postTitles};
 }
 
 const PROBLEMS: Readonly<Record<FileProblem['kind'], string>> = {
@@ -97,6 +98,50 @@ function includeSnippets(text: string, file: string): string {
 			return line;
 		}
 	});
+}
+
+/** A link's address to another markdown file, inline (`](other.md#part)`) or defined (`]: other.md`). */
+const POST_LINK = /\]\(\s*<?([^\s()<>#]+\.(?:md|markdown))(?:#[^\s()<>]*)?>?|^ {0,3}\[[^\]]+\]:\s*<?([^\s<>#]+\.(?:md|markdown))(?:#\S*)?>?/gim;
+/** A post read for its title is read only as far as that: its first 256 KB. */
+const MAX_LINKED_POST_BYTES = 256 * 1024;
+/** Posts read for their titles, at most: a long list of links costs no more than this. */
+const MAX_LINKED_POSTS = 200;
+
+/**
+ * The titles of the other posts a post links to, as MkDocs turns such a link into one to that page:
+ * for each address to a markdown file beside the post (in its folder or below, never outside nor
+ * through a link), the file's title. Others are left out, to be shown by their address.
+ */
+function titlesOfLinkedPosts(text: string, file: string): Record<string, string> {
+	const folder = path.dirname(path.resolve(file));
+	const addresses = new Set<string>();
+	for (const match of text.matchAll(POST_LINK)) {
+		const address = match[1] ?? match[2];
+		if (address !== undefined && !/^[a-z][a-z\d+.-]*:/i.test(address) && !address.startsWith('/')) addresses.add(address);
+		if (addresses.size >= MAX_LINKED_POSTS) break;
+	}
+
+	const titles: Record<string, string> = {};
+	for (const address of addresses) {
+		let decoded: string;
+		try {
+			decoded = decodeURIComponent(address);
+		} catch {
+			continue;
+		}
+
+		const target = path.resolve(folder, decoded);
+
+		if (!target.startsWith(folder + path.sep) || target === path.resolve(file)) continue;
+		try {
+			const bytes = readRegularFile(target, MAX_LINKED_POST_BYTES, {followLinks: false});
+			titles[decoded] = postTitle(decoder.decode(bytes), titleFromFileName(path.basename(target).replace(MARKDOWN_EXTENSION, '')));
+		} catch {
+			// Not there, not text, too long to be a post, a link: shown by its address.
+		}
+	}
+
+	return titles;
 }
 
 /** The quiz file that belongs to an essay: `X.md` → `X.quiz.yaml` in the same folder. */

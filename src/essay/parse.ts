@@ -163,6 +163,38 @@ export function contentId(...parts: readonly string[]): string {
 	return hash.digest('hex').slice(0, 24);
 }
 
+/** An ATX heading of level one, `# Title`, as a line. */
+const H1_LINE = /^ {0,3}# +(.*?)(?: +#+)? *$/;
+/** A fence that opens or closes a code block. */
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The title another post is known by, as parseEssay would name it, without parsing all of it: its
+ * first H1 outside code, else its front matter's title, else `fallbackTitle` (from its file name).
+ * Throws FrontMatterError for unreadable front matter.
+ */
+export function postTitle(text: string, fallbackTitle: string): string {
+	const {frontMatter, body} = splitFrontMatter(normalizeText(text));
+	let fence: string | undefined;
+	for (const line of body.split('\n')) {
+		const fenceMatch = FENCE_LINE.exec(line)?.[1];
+		if (fence !== undefined) {
+			if (fenceMatch?.startsWith(fence)) fence = undefined;
+			continue;
+		}
+
+		if (fenceMatch !== undefined) {
+			fence = fenceMatch;
+			continue;
+		}
+
+		const heading = H1_LINE.exec(line)?.[1];
+		if (heading !== undefined && heading.trim() !== '') return plainText(lexBlocks('').inline(heading), heading) || fallbackTitle;
+	}
+
+	return frontMatter.title ?? fallbackTitle;
+}
+
 /** What the caller must know about the file to name the essay when it has no title of its own. */
 export interface ParseOptions {
 	/** Used as the title when the file has neither an H1 nor a front-matter title. */

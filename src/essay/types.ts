@@ -56,6 +56,11 @@ export interface Essay {
 	readonly sections: readonly Section[];
 	/** Link reference definitions (`[x]: url`) from anywhere in the file, so each block can resolve them. */
 	readonly linkDefinitions: string;
+	/**
+	 * The titles of other posts this one links to (`[…](./other.md)`), by the address without its
+	 * `#…` and with any %-escapes decoded: those beside it (in its folder or below) that could be read.
+	 */
+	readonly postTitles?: Readonly<Record<string, string>>;
 	/** Reflection quizzes from the essay's `.quiz.yaml`, in reading order; empty when it has none. */
 	readonly quizzes: readonly Quiz[];
 	/** The original post, when known. */

@@ -8,7 +8,32 @@ import {renderTable} from './table.js';
 import {paint, theme, type Styles} from './styles.js';
 import {CODE_LINE, wrapText, type CodeLines} from './wrap.js';
 
-function createMarked(styles: Styles, width: number): Marked {
+/** A link to another markdown file: its address and any `#part` of it. */
+const POST_ADDRESS = /^([^#]+\.(?:md|markdown))(#.*)?$/i;
+
+/** The other posts a document links to, by address (Essay.postTitles): set for each document drawn. */
+interface LinkedPosts {
+	titles: Readonly<Record<string, string>>;
+}
+
+/** Where a link to another post goes, as a reader of the blog would follow it: that post, by its title when known. */
+function postLabel(href: string, posts: LinkedPosts): string | undefined {
+	let address: string;
+	try {
+		address = decodeURIComponent(href);
+	} catch {
+		return undefined;
+	}
+
+	const match = POST_ADDRESS.exec(address);
+	const path = match?.[1];
+	if (path === undefined || /^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith('/')) return undefined;
+	const title = posts.titles[path];
+	const part = match?.[2] ?? '';
+	return title === undefined ? `post ${path.replace(/^\.\//, '')}${part}` : `post “${title}”${part === '' ? '' : ` ${part}`}`;
+}
+
+function createMarked(styles: Styles, width: number, posts: LinkedPosts): Marked {
 	const c = styles.chalk;
 	const marked = new Marked(
 		markedTerminal({
@@ -139,6 +164,9 @@ function createMarked(styles: Styles, width: number): Marked {
 				const href = paint(styles, theme.link).underline(token.href);
 				// A Material button (`{ .md-button }`): the label as a key cap, then where it goes.
 				if (token.isButton) return `${c.inverse(` ${text} `)} (${href})`;
+				// A link to another post of the blog: where it goes, not an address a terminal cannot open.
+				const post = postLabel(token.href, posts);
+				if (post !== undefined) return `${paint(styles, theme.link)(text)} (${paint(styles, theme.muted)(post)})`;
 				const plain = token.text.trim();
 				if (plain === '' || plain === token.href || `mailto:${plain}` === token.href) return href;
 				return `${paint(styles, theme.link)(text)} (${href})`;
@@ -158,22 +186,26 @@ function createMarked(styles: Styles, width: number): Marked {
 	return marked;
 }
 
-const instances = new Map<string, Marked>();
+const instances = new Map<string, {readonly marked: Marked; readonly posts: LinkedPosts}>();
 
 /**
  * Renders markdown to terminal lines at most `width` display columns wide, styled with marked and
- * marked-terminal. Pure for a given input; marked instances are reused per (colour, width).
+ * marked-terminal; links to other posts (`./other.md`) name them by `postTitles` (Essay.postTitles).
+ * Pure for a given input; marked instances are reused per (colour, width).
  */
-export function renderMarkdown(markdown: string, width: number, styles: Styles, code: CodeLines = 'marked'): string[] {
+export function renderMarkdown(markdown: string, width: number, styles: Styles, code: CodeLines = 'marked', postTitles: Readonly<Record<string, string>> = {}): string[] {
 	const key = `${styles.isColor}:${styles.chalk.level}:${width}`;
-	let marked = instances.get(key);
-	if (!marked) {
-		marked = createMarked(styles, width);
+	let instance = instances.get(key);
+	if (!instance) {
+		const posts: LinkedPosts = {titles: {}};
+		instance = {marked: createMarked(styles, width, posts), posts};
 		// One instance per width in use; a run of resizes starts afresh rather than keep them all.
 		if (instances.size >= 8) instances.clear();
-		instances.set(key, marked);
+		instances.set(key, instance);
 	}
 
-	const output = marked.parse(markdown, {async: false});
+	// Drawing is synchronous: these titles are the ones in use until it returns.
+	instance.posts.titles = postTitles;
+	const output = instance.marked.parse(markdown, {async: false});
 	return wrapText(output, width, code, paint(styles, theme.muted));
 }

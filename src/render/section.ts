@@ -32,6 +32,8 @@ interface Rendered {
 interface BlockContext {
 	readonly styles: Styles;
 	readonly links: string;
+	/** Titles of the other posts the essay links to (Essay.postTitles). */
+	readonly posts: Readonly<Record<string, string>>;
 	readonly code: CodeLines;
 	readonly folds: Folds;
 	next: number;
@@ -73,7 +75,7 @@ function renderCallout(block: Extract<Block, {kind: 'admonition'}>, width: numbe
 	const inner = Math.max(MIN_BOX_BODY, width - 4);
 	const marker = block.form === 'fixed' ? '' : isShown ? '▾ ' : '▸ ';
 	// The title is markdown too (`!!! warning "Beware of [this](…)"`), on as many lines as it needs.
-	const titleLines = block.title === '' ? [] : renderMarkdown(block.title, Math.max(1, inner - 2 - stringWidth(marker)), styles);
+	const titleLines = block.title === '' ? [] : renderMarkdown(block.title, Math.max(1, inner - 2 - stringWidth(marker)), styles, 'marked', context.posts);
 	const [barTitle, ...moreTitle] = titleLines;
 	const labelText = barTitle === undefined ? (marker === '' ? '' : ` ${marker}`) : ` ${marker}${barTitle} `;
 	const {horizontal, vertical, round} = styles.box;
@@ -117,7 +119,7 @@ function renderBlocks(blocks: readonly Block[], width: number, context: BlockCon
 	for (const block of blocks) {
 		const rendered: Rendered =
 			block.kind === 'markdown'
-				? {lines: renderMarkdown(context.links === '' ? block.source : `${block.source}\n\n${context.links}`, width, context.styles, context.code), callouts: []}
+				? {lines: renderMarkdown(context.links === '' ? block.source : `${block.source}\n\n${context.links}`, width, context.styles, context.code, context.posts), callouts: []}
 				: block.kind === 'tab'
 					? renderTab(block, width, context)
 					: renderCallout(block, width, context);
@@ -173,7 +175,7 @@ export function renderSectionWithCallouts(essay: Essay, index: number, width: nu
 	const section = essay.sections[index];
 	if (!section) return {lines: [], callouts: []};
 	const header = renderHeader(essay, section, width, styles);
-	const context: BlockContext = {styles, links: essay.linkDefinitions, code: options.code ?? 'marked', folds: options.folds ?? {toggled: []}, next: 0};
+	const context: BlockContext = {styles, links: essay.linkDefinitions, posts: essay.postTitles ?? {}, code: options.code ?? 'marked', folds: options.folds ?? {toggled: []}, next: 0};
 	const body = renderBlocks(section.blocks, width, context);
 	if (body.lines.length === 0) return {lines: header, callouts: []};
 	return {lines: [...header, '', ...body.lines], callouts: shifted(body.callouts, header.length + 1)};
