@@ -234,4 +234,23 @@ describe('search on a long essay', () => {
 		await session.waitFor(/Searching for “zebra”… \(\d+ of 201 sections so far\)/);
 		await session.waitFor('No match for “zebra”.', 20_000);
 	});
+
+	it('finds a word in the last section without waiting for the sections before it to be indexed', async () => {
+		const {mkdtempSync, writeFileSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const path = await import('node:path');
+		const paragraph = 'The quick brown fox jumps over the lazy dog while the team ships another demo. '.repeat(12);
+		const sections = Array.from({length: 200}, (_, index) => `## Part ${index + 1}\n\n${Array.from({length: 26}, () => paragraph).join('\n\n')}\n`);
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-long-')), 'long.md');
+		writeFileSync(file, `# A very long essay\n\nIntro.\n\n${sections.join('\n')}\n## The end\n\nA zebrafish, once.\n`);
+		const session = start([file], {columns: 100, rows: 30});
+		await session.waitFor('section 1 of 202');
+		session.write('/zebrafish\r');
+		await session.waitFor(/A zebrafish, once\.[\s\S]*match 1 of 1/, 20_000);
+		// The index is still being built: a next match may yet be found, so n waits rather than wrap.
+		session.write('n');
+		await session.waitFor(/Searching for “zebrafish”… \((\d+) of 202 sections so far\)/);
+		const indexed = Number(/\((\d+) of 202 sections so far\)/.exec(session.text())?.[1]);
+		expect(indexed).toBeLessThan(202);
+	});
 });

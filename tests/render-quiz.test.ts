@@ -112,6 +112,24 @@ describe('the search index, built a few sections at a time', () => {
 		expect(index.find('word', 80).matches.map((match) => match.section)).toEqual([0, 1, 2]);
 	});
 
+	it('indexes first the sections whose source holds the word a search waits for', () => {
+		const sources = ['intro', 'nothing here', 'more of it', 'the **Zebrafish** swims'];
+		const indexedOrder: number[] = [];
+		const index = createSearchIndex(
+			4,
+			(section) => {
+				indexedOrder.push(section);
+				return searchText([sources[section]?.replace(/\*/g, '') ?? '']);
+			},
+			(section) => sources[section] ?? '',
+		);
+		index.step(80, 0, 'zebrafish');
+		expect(indexedOrder).toEqual([3]);
+		expect(index.find('zebrafish', 80).matches).toEqual([{section: 3, line: 0, offset: 4}]);
+		index.step(80, Number.POSITIVE_INFINITY, 'zebrafish');
+		expect(indexedOrder).toEqual([3, 0, 1, 2]);
+	});
+
 	it('goes past a section still being drawn, and takes it once it is there', () => {
 		let isDrawn = false;
 		const index = createSearchIndex(3, (section) => (section === 1 && !isDrawn ? undefined : searchText([`section ${section} has the word`])));

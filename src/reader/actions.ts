@@ -38,7 +38,7 @@ export type Action =
 	| {readonly type: 'searchCancel'}
 	| {readonly type: 'searchNext'; readonly direction: 1 | -1}
 	| {readonly type: 'searchClear'}
-	/** The search index is complete: a search waiting for it runs again. */
+	/** The search index has grown (or is complete): a search waiting for it looks again. */
 	| {readonly type: 'searchIndexed'}
 	/** A section drawn in the background has arrived. */
 	| {readonly type: 'sectionDrawn'}

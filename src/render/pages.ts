@@ -3,7 +3,7 @@ import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightRanges, searchText, type LineMatch, type SearchResult, type SearchText} from './search.js';
-import {renderSectionNote, renderSectionWithCallouts, sourceSize, type CalloutPlace} from './section.js';
+import {blockSource, renderSectionNote, renderSectionWithCallouts, sourceSize, type CalloutPlace} from './section.js';
 import {stylesFor, UNICODE_BOX} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
@@ -15,7 +15,7 @@ export interface PageLines {
 	/** Every match of `query` in the sections indexed so far, in reading order (across line breaks too). */
 	readonly search: (query: string, width: number) => SearchResult;
 	/** Indexes a few more sections for search, for about `budgetMs`; says how far the index is. */
-	readonly indexStep: (width: number, budgetMs: number) => {readonly indexed: number; readonly total: number};
+	readonly indexStep: (width: number, budgetMs: number, query?: string) => {readonly indexed: number; readonly total: number};
 	/** Line `line` of a section with the matches of `query` on it drawn as matches, `current` apart. */
 	readonly highlight: (section: number, line: number, width: number, query: string, current: LineMatch | undefined) => string;
 	/** A question's text fitted to `height` rows, and how many choices fit at once. */
@@ -252,14 +252,17 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		return entry;
 	};
 
-	const index = createSearchIndex(essay.sections.length, searchableOf);
+	const index = createSearchIndex(essay.sections.length, searchableOf, (section) => {
+		const {title = '', blocks = []} = essay.sections[section] ?? {};
+		return `${title}\n${blockSource(blocks)}`;
+	});
 	return {
 		isColor: options.isColor,
 		linesOf: (page, width) => (page.kind === 'section' ? shown(page.section, width, page.toggled).lines : rendered(page, width).lines),
 		callouts: (page, width) => shown(page.section, width, page.toggled).callouts,
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
-		indexStep: (width, budgetMs) => index.step(width, budgetMs),
+		indexStep: (width, budgetMs, query) => index.step(width, budgetMs, query),
 		highlight: (section, line, width, query, current) =>
 			highlightRanges(sectionLines(section, width)[line] ?? '', index.rangesOn(query, width, section, line, current), styles),
 		fitQuestion(page, width, height) {

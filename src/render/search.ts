@@ -104,7 +104,12 @@ export interface SearchResult {
  * One width's index is kept, and the last query's result while the index stays as it is, so n/N
  * and drawing the matches do not scan again.
  */
-export function createSearchIndex(sectionCount: number, textOf: (section: number, width: number) => SearchText | undefined) {
+export function createSearchIndex(
+	sectionCount: number,
+	textOf: (section: number, width: number) => SearchText | undefined,
+	/** A section's source text (its markdown): where a search looks first for what it waits for. */
+	sourceOf: (section: number) => string = () => '',
+) {
 	let width = -1;
 	let texts: Array<SearchText | undefined> = [];
 	let indexed = 0;
@@ -151,16 +156,34 @@ export function createSearchIndex(sectionCount: number, textOf: (section: number
 		return result;
 	};
 
+	// The sections whose source holds the longest word of the query waited for: its matches are almost
+	// always there, so they are indexed first, and the first search of a long essay is answered after
+	// drawing the few sections that hold it rather than all of them. (A match made only by what the
+	// source writes otherwise, `&#97;` for `a`, is found when the index reaches its section in order.)
+	let likely: {readonly query: string; readonly sections: readonly number[]} | undefined;
+	const likelySections = (query: string): readonly number[] => {
+		if (likely?.query === query) return likely.sections;
+		const word = normalizeQuery(query)
+			.split(/[^\p{L}\p{N}]+/u)
+			.reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), '');
+		const pattern = word.length >= 3 ? new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu') : undefined;
+		const sections = pattern ? Array.from({length: sectionCount}, (_, section) => section).filter((section) => pattern.test(sourceOf(section))) : [];
+		likely = {query, sections};
+		return sections;
+	};
+
 	return {
 		find,
 		/**
-		 * Indexes sections in reading order for about `budgetMs` (at least one section), and says how
-		 * far the index is. Called between key presses until it is complete.
+		 * Indexes sections for about `budgetMs` (at least one section), in reading order but those likely
+		 * to hold `query` first (a search waiting for the index), and says how far the index is. Called
+		 * between key presses until it is complete.
 		 */
-		step(wanted: number, budgetMs: number): {readonly indexed: number; readonly total: number} {
+		step(wanted: number, budgetMs: number, query?: string): {readonly indexed: number; readonly total: number} {
 			at(wanted);
 			const until = performance.now() + budgetMs;
-			for (let section = 0; section < sectionCount; section++) {
+			const order = query === undefined ? [] : likelySections(query);
+			for (const section of [...order, ...Array.from({length: sectionCount}, (_, index) => index)]) {
 				if (texts[section]) continue;
 				indexedText(section, wanted);
 				if (performance.now() > until) break;

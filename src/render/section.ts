@@ -196,6 +196,11 @@ export function renderSectionNote(essay: Essay, index: number, width: number, st
 	return [...renderHeader(essay, section, width, styles), '', ...wrapText(paint(styles, theme.muted)(note), width)];
 }
 
+/** The markdown of blocks, at any depth, with callout titles and tab labels: what a search can look through. */
+export function blockSource(blocks: readonly Block[]): string {
+	return blocks.map((block) => (block.kind === 'markdown' ? block.source : `${block.kind === 'tab' ? block.label : block.title}\n${blockSource(block.body)}`)).join('\n');
+}
+
 /** Characters of markdown in blocks, at any depth: what drawing them costs grows with it. */
 export function sourceSize(blocks: readonly Block[]): number {
 	let size = 0;

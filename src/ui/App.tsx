@@ -108,16 +108,16 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onEx
 	// The search index is built a few sections at a time between key presses, from shortly after the
 	// start, so a search never holds the reader up; a search that waited for it runs again when done.
 	const width = columnLayout(state.screen.columns).width;
+	// A search waiting for the index has it look first where the source holds its words, and looks
+	// again each time the index grows, so it is answered as soon as a match is indexed.
+	const waitingQuery = state.search?.isPending ? state.search.query : undefined;
 	useEffect(() => {
 		let timer: NodeJS.Timeout | undefined;
 		let before = -1;
 		const step = (): void => {
-			const {indexed, total} = pages.indexStep(width, INDEX_SLICE_MS);
-			if (indexed === total) {
-				dispatch({type: 'searchIndexed'});
-				return;
-			}
-
+			const {indexed, total} = pages.indexStep(width, INDEX_SLICE_MS, waitingQuery);
+			if (indexed === total || (waitingQuery !== undefined && indexed > before)) dispatch({type: 'searchIndexed'});
+			if (indexed === total) return;
 			// What is left is being drawn in the background: go on when a section arrives, not before.
 			if (indexed > before) timer = setTimeout(step, 0);
 			before = indexed;
@@ -128,12 +128,12 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onEx
 		};
 
 		const unsubscribe = pages.subscribe(onDrawn);
-		timer = setTimeout(step, INDEX_START_MS);
+		timer = setTimeout(step, waitingQuery === undefined ? INDEX_START_MS : 0);
 		return () => {
 			clearTimeout(timer);
 			unsubscribe();
 		};
-	}, [pages, width]);
+	}, [pages, width, waitingQuery]);
 
 	// A long section drawn in the background has arrived: the page shows it (this render), and a reader
 	// who resumed in it is put back at their place.
