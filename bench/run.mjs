@@ -63,8 +63,11 @@ function open(command, args, {columns = 100, rows = 30, env = {}, cwd = root} = 
 		terminal.write(data, check);
 	});
 	let exited = false;
-	child.onExit(() => {
-		exited = true;
+	const exit = new Promise((resolve) => {
+		child.onExit(() => {
+			exited = true;
+			resolve(undefined);
+		});
 	});
 	return {
 		pid: child.pid,
@@ -87,8 +90,10 @@ function open(command, args, {columns = 100, rows = 30, env = {}, cwd = root} = 
 		},
 		async close() {
 			if (!exited) child.kill();
+			// It saves its progress as it ends: the folder goes once it has.
+			await Promise.race([exit, pause(2000)]);
 			terminal.dispose();
-			rmSync(stateHome, {recursive: true, force: true});
+			rmSync(stateHome, {recursive: true, force: true, maxRetries: 3});
 		},
 	};
 }
