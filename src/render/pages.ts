@@ -83,7 +83,7 @@ export interface BackgroundDrawing {
 
 /**
  * Source characters above which a section is drawn in the background when the reader has a background
- * to draw in: about two frames' work on this machine (marked, wrapping and cleaning draw ~1 MB/s).
+ * to draw in: about two frames' work (marked, wrapping and cleaning draw 1–2 MB a second here).
  */
 export const HEAVY_SECTION_CHARS = 32 * 1024;
 
@@ -272,7 +272,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 			return {...fitted, lines: safe(fitted.lines)};
 		},
 		choice: (label, isSelected, width) => safe(renderChoice(label, isSelected, width, styles)),
-		isDrawing: (page, width) => page.kind === 'section' && isHeavy(page.section) && !failures.has(page.section) && !sectionsAt(width).has(keyOf(page.section, page.toggled ?? [])),
+		isDrawing: (page, width) => page.kind === 'section' && isHeavy(page.section) && !failures.has(page.section) && !sections.get(width)?.has(keyOf(page.section, page.toggled ?? [])),
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
