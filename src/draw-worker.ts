@@ -128,8 +128,8 @@ export function serveDrawing(): void {
 			parentPort.postMessage({part: lines.slice(start, start + LINES_PER_PART).join('\n')} satisfies Reply);
 		}
 
-		// The search text's arrays are handed over, not copied.
+		// The search text's line starts are handed over, not copied.
 		const {search} = drawn;
-		parentPort.postMessage({drawn} satisfies Reply, search ? [search.lineOf.buffer, search.columnOf.buffer, search.lineStart.buffer] : []);
+		parentPort.postMessage({drawn} satisfies Reply, search ? [search.lineStart.buffer] : []);
 	});
 }

@@ -135,7 +135,7 @@ describe('the search index, built a few sections at a time', () => {
 		const index = createSearchIndex(3, (section) => (section === 1 && !isDrawn ? undefined : searchText([`section ${section} has the word`])));
 		expect(index.step(80, Number.POSITIVE_INFINITY)).toEqual({indexed: 2, total: 3});
 		expect(index.find('word', 80)).toMatchObject({isComplete: false, indexed: 2});
-		expect(index.rangesOn('word', 80, 1, 0, undefined)).toEqual([]);
+		expect(index.rangesOn('word', 80, 1, 0, 'section 1 has the word', undefined)).toEqual([]);
 		isDrawn = true;
 		expect(index.step(80, Number.POSITIVE_INFINITY)).toEqual({indexed: 3, total: 3});
 		expect(index.find('word', 80).matches.map((match) => match.section)).toEqual([0, 1, 2]);
@@ -191,22 +191,34 @@ describe('search over the rendered text', () => {
 		const index = createSearchIndex(1, () => searchText(lines));
 		index.step(80, Number.POSITIVE_INFINITY);
 		const [first, second] = index.find('data', 80).matches;
-		const ranges = index.rangesOn('data', 80, 0, 0, second);
+		const ranges = index.rangesOn('data', 80, 0, 0, lines[0] ?? '', second);
 		expect(ranges).toEqual([
 			{start: 0, end: 4, isCurrent: false},
 			{start: 9, end: 13, isCurrent: true},
 		]);
 		expect(first?.offset).toBe(0);
-		expect(index.rangesOn('DATA', 80, 0, 1, undefined)).toEqual([{start: 3, end: 7, isCurrent: false}]);
+		expect(index.rangesOn('DATA', 80, 0, 1, lines[1] ?? '', undefined)).toEqual([{start: 3, end: 7, isCurrent: false}]);
+	});
+
+	it('puts a match on its own line past blank lines and frames, and marks it there', () => {
+		const lines = ['first word', '', '\u001B[2m│\u001B[22m   ', '│  the second word  │', ''];
+		const index = createSearchIndex(1, () => searchText(lines));
+		index.step(80, Number.POSITIVE_INFINITY);
+		const [match] = index.find('second', 80).matches;
+		expect(match?.line).toBe(3);
+		expect(index.rangesOn('second', 80, 0, 3, lines[3] ?? '', match)).toEqual([{start: 7, end: 13, isCurrent: true}]);
+		expect(index.find('word first', 80).matches).toEqual([]);
+		expect(index.find('word the second', 80).matches.map((found) => found.line)).toEqual([0]);
 	});
 
 	it('marks on each line of each section only the matches on it, however many there are before and after', () => {
-		const index = createSearchIndex(3, (section) => searchText(Array.from({length: 50}, (_, line) => `s${section} l${line} data and data`)));
+		const lineOf = (section: number, line: number) => `s${section} l${line} data and data`;
+		const index = createSearchIndex(3, (section) => searchText(Array.from({length: 50}, (_, line) => lineOf(section, line))));
 		index.step(80, Number.POSITIVE_INFINITY);
 		expect(index.find('data', 80).matches).toHaveLength(300);
 		for (const [section, line] of [[0, 0], [1, 0], [1, 25], [2, 49]] as const) {
 			const start = `s${section} l${line} `.length;
-			expect(index.rangesOn('data', 80, section, line, undefined), `section ${section} line ${line}`).toEqual([
+			expect(index.rangesOn('data', 80, section, line, lineOf(section, line), undefined), `section ${section} line ${line}`).toEqual([
 				{start, end: start + 4, isCurrent: false},
 				{start: start + 9, end: start + 13, isCurrent: false},
 			]);

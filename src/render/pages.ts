@@ -263,8 +263,10 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
 		indexStep: (width, budgetMs, query) => index.step(width, budgetMs, query),
-		highlight: (section, line, width, query, current) =>
-			highlightRanges(sectionLines(section, width)[line] ?? '', index.rangesOn(query, width, section, line, current), styles),
+		highlight(section, line, width, query, current) {
+			const rendered = sectionLines(section, width)[line] ?? '';
+			return highlightRanges(rendered, index.rangesOn(query, width, section, line, rendered, current), styles);
+		},
 		fitQuestion(page, width, height) {
 			const quiz = essay.quizzes[page.quiz];
 			if (!quiz) return {lines: [], limit: undefined};

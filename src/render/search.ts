@@ -14,15 +14,13 @@ export interface LineMatch {
 /**
  * A section's rendered text as one searchable string: lines joined by a space, every run of white
  * space one space, case folded, and the frames drawn around callouts and tables left out, so that
- * a phrase is found where the wrap or a callout's border falls inside it. Each character remembers
- * the line and the position in that line it came from.
+ * a phrase is found where the wrap or a callout's border falls inside it. Where each line's characters
+ * start in it says which line a match is on; where in that line is worked out again for the few
+ * lines drawn with a match on them (a position per character took 8 bytes a character: 160 MB for
+ * the index of a 20 MB essay).
  */
 export interface SearchText {
 	readonly text: string;
-	/** For each character of `text`: the rendered line it came from. */
-	readonly lineOf: Int32Array<ArrayBuffer>;
-	/** For each character of `text`: its position in that line's plain text. */
-	readonly columnOf: Int32Array<ArrayBuffer>;
 	/** Where each line's characters start in `text` (one more entry than lines, for the end). */
 	readonly lineStart: Int32Array<ArrayBuffer>;
 }
@@ -41,40 +39,60 @@ function normalizeQuery(query: string): string {
 	return [...query.trim().replace(/\s+/g, ' ')].map(fold).join('');
 }
 
+/**
+ * What one rendered line adds to the searchable text, as `visit(character, column)` for each of its
+ * characters, with the column in the line's plain text it came from. Every line starts after a space
+ * (the one its line break reads as), so lines are walked alike whether indexed or drawn.
+ */
+function walkLine(rendered: string, visit: (character: string, column: number) => void): void {
+	const plain = stripAnsi(rendered);
+	let from = 0;
+	let to = plain.length;
+	while (from < to && FRAME.test(plain[from] ?? '')) from++;
+	while (to > from && FRAME.test(plain[to - 1] ?? '')) to--;
+	let isAfterSpace = true;
+	for (let column = from; column < to; column++) {
+		const character = plain[column] ?? '';
+		const isSpace = /\s/.test(character);
+		if (isSpace && isAfterSpace) continue;
+		visit(isSpace ? ' ' : fold(character), column);
+		isAfterSpace = isSpace;
+	}
+
+	// The line break reads as a space, and belongs to the end of this line.
+	if (!isAfterSpace) visit(' ', to);
+}
+
 /** A section's rendered lines as one searchable string (see SearchText). */
 export function searchText(lines: readonly string[]): SearchText {
-	const characters: string[] = [];
-	const lineOf: number[] = [];
-	const columnOf: number[] = [];
+	const parts: string[] = [];
 	const lineStart = new Int32Array(lines.length + 1);
-	let isAfterSpace = true;
+	let length = 0;
 	lines.forEach((rendered, line) => {
-		lineStart[line] = characters.length;
-		const plain = stripAnsi(rendered);
-		let from = 0;
-		let to = plain.length;
-		while (from < to && FRAME.test(plain[from] ?? '')) from++;
-		while (to > from && FRAME.test(plain[to - 1] ?? '')) to--;
-		for (let column = from; column < to; column++) {
-			const character = plain[column] ?? '';
-			const isSpace = /\s/.test(character);
-			if (isSpace && isAfterSpace) continue;
-			characters.push(isSpace ? ' ' : fold(character));
-			lineOf.push(line);
-			columnOf.push(column);
-			isAfterSpace = isSpace;
-		}
-
-		// The line break reads as a space, and belongs to the end of this line.
-		if (!isAfterSpace) {
-			characters.push(' ');
-			lineOf.push(line);
-			columnOf.push(to);
-			isAfterSpace = true;
-		}
+		lineStart[line] = length;
+		let part = '';
+		walkLine(rendered, (character) => {
+			part += character;
+		});
+		parts.push(part);
+		length += part.length;
 	});
-	lineStart[lines.length] = characters.length;
-	return {text: characters.join(''), lineOf: Int32Array.from(lineOf), columnOf: Int32Array.from(columnOf), lineStart};
+	lineStart[lines.length] = length;
+	return {text: parts.join(''), lineStart};
+}
+
+/** The line a character of the searchable text came from: the last line starting at or before it. */
+function lineAt(searchable: SearchText, offset: number): number {
+	const {lineStart} = searchable;
+	let low = 0;
+	let high = lineStart.length - 2;
+	while (low < high) {
+		const middle = (low + high + 1) >>> 1;
+		if ((lineStart[middle] ?? 0) <= offset) low = middle;
+		else high = middle - 1;
+	}
+
+	return low;
 }
 
 /** The part of one rendered line a match covers: positions in the line's plain text. */
@@ -148,7 +166,7 @@ export function createSearchIndex(
 		texts.forEach((searchable, section) => {
 			if (!searchable) return;
 			for (let offset = searchable.text.indexOf(needle); offset !== -1; offset = searchable.text.indexOf(needle, offset + 1)) {
-				matches.push({section, line: searchable.lineOf[offset] ?? 0, offset});
+				matches.push({section, line: lineAt(searchable, offset), offset});
 			}
 		});
 		const result = {matches, isComplete, indexed, total: sectionCount};
@@ -191,8 +209,11 @@ export function createSearchIndex(
 
 			return {indexed, total: sectionCount};
 		},
-		/** The parts of a rendered line that matches of `query` cover; `current` is the match shown last. */
-		rangesOn(query: string, wanted: number, section: number, line: number, current: LineMatch | undefined): LineRange[] {
+		/**
+		 * The parts of a rendered line that matches of `query` cover; `current` is the match shown last.
+		 * `rendered` is the line itself, line `line` of the section at this width.
+		 */
+		rangesOn(query: string, wanted: number, section: number, line: number, rendered: string, current: LineMatch | undefined): LineRange[] {
 			const searchable = indexedText(section, wanted);
 			if (!searchable) return [];
 			const length = normalizeQuery(query).length;
@@ -211,13 +232,20 @@ export function createSearchIndex(
 			}
 
 			const ranges: LineRange[] = [];
+			let columns: number[] | undefined;
 			for (let index = low; index < matches.length; index++) {
 				const match = matches[index];
 				if (!match || match.section !== section || match.offset >= lineTo) break;
-				const first = Math.max(match.offset, lineFrom);
-				const last = Math.min(match.offset + length, lineTo) - 1;
-				const start = searchable.columnOf[first] ?? 0;
-				const end = (searchable.columnOf[last] ?? start) + 1;
+				if (!columns) {
+					const found: number[] = [];
+					walkLine(rendered, (_character, column) => found.push(column));
+					columns = found;
+				}
+
+				const first = Math.max(match.offset, lineFrom) - lineFrom;
+				const last = Math.min(match.offset + length, lineTo) - 1 - lineFrom;
+				const start = columns[first] ?? 0;
+				const end = (columns[last] ?? start) + 1;
 				const isCurrent = current !== undefined && current.section === section && current.offset === match.offset;
 				if (end > start) ranges.push({start, end, isCurrent});
 			}
