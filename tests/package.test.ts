@@ -42,6 +42,7 @@ describe('the packed tarball', () => {
 		expect(files).toContain('dist/app.js');
 		expect(files).toContain('dist/app.js.cache');
 		expect(files).toContain('dist/essay.json');
+		expect(files).toContain('dist/worker.js');
 		expect(files).toContain('content/hiring-mle-at-early-stage-companies.md');
 		expect(files).toContain('content/hiring-mle-at-early-stage-companies.quiz.yaml');
 		expect(files).toContain('package.json');
@@ -78,6 +79,21 @@ describe('the packed tarball', () => {
 		const written = walk(home);
 		expect(written.length).toBeGreaterThan(0);
 		expect(written.every((file) => file.startsWith('state/mle-essay/'))).toBe(true);
+	});
+});
+
+describe('the installed package draws a long section in its own thread', () => {
+	it('shows it once drawn, by the thread shipped in the package (dist/worker.js)', async () => {
+		const home = mkdtempSync(path.join(tmpdir(), 'mle-essay-home-'));
+		const file = path.join(home, 'long.md');
+		const rows = Array.from({length: 5000}, (_, row) => `| r${row} | cell ${row} |`).join('\n');
+		writeFileSync(file, `# Long\n\nCover.\n\n## Table\n\n| a | b |\n|---|---|\n${rows}\n`);
+		const session = start([file, '--section', '2'], {cli: installed, env: {HOME: home}});
+		await session.waitFor(/Drawing this long section|r0 /, 10_000);
+		await session.waitFor('r0 ', 20_000);
+		expect(session.text()).not.toContain('could not be drawn');
+		session.write('q');
+		expect((await session.exited()).code).toBe(0);
 	});
 });
 
