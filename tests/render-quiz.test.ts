@@ -130,6 +130,36 @@ describe('the search index, built a few sections at a time', () => {
 		expect(indexedOrder).toEqual([3, 0, 1, 2]);
 	});
 
+	it('after a change of width, draws again only the sections whose earlier text holds the query, and answers at once', () => {
+		const drawn: Array<[number, number]> = [];
+		// At 40 columns each line is half as wide: twice the lines, the same words.
+		const words = ['alpha beta gamma delta', 'beta gamma delta epsilon', 'gamma delta epsilon zeta', 'delta epsilon zeta alpha'];
+		const index = createSearchIndex(4, (section, width) => {
+			drawn.push([section, width]);
+			const [a, b, c, d] = (words[section] ?? '').split(' ');
+			return searchText(width >= 80 ? [`${a} ${b} ${c} ${d}`] : [`${a} ${b}`, `${c} ${d}`]);
+		});
+		index.step(80, Number.POSITIVE_INFINITY);
+		drawn.length = 0;
+		const found = index.find('alpha', 40);
+		expect(found).toMatchObject({isComplete: true, total: 4});
+		expect(found.matches.map((match) => [match.section, match.line])).toEqual([
+			[0, 0],
+			[3, 1],
+		]);
+		expect(drawn).toEqual([
+			[0, 40],
+			[3, 40],
+		]);
+		// The rest is indexed at the new width as usual, and then nothing is kept from the old one.
+		index.step(40, Number.POSITIVE_INFINITY);
+		expect(drawn.map(([section]) => section)).toEqual([0, 3, 1, 2]);
+		expect(index.find('zeta', 40).matches.map((match) => [match.section, match.line])).toEqual([
+			[2, 1],
+			[3, 1],
+		]);
+	});
+
 	it('goes past a section still being drawn, and takes it once it is there', () => {
 		let isDrawn = false;
 		const index = createSearchIndex(3, (section) => (section === 1 && !isDrawn ? undefined : searchText([`section ${section} has the word`])));

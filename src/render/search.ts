@@ -119,8 +119,11 @@ export interface SearchResult {
  * reader up: until it is complete, a search answers from the sections indexed so far and says so.
  * `textOf` gives a section's searchable text, or nothing while the section is still being drawn
  * elsewhere (a long one, in the background): the index takes it on a later step.
- * One width's index is kept, and the last query's result while the index stays as it is, so n/N
- * and drawing the matches do not scan again.
+ * One width's index is kept: after a change of width, each section keeps its text from the width
+ * before until it is indexed again, and a search meanwhile draws again only the sections whose old
+ * text holds the query (a section whose old text does not hold it is taken not to: its words are
+ * the same, only their lines differ), so a resize does not send a search back to the start. The last
+ * query's result is kept while the index stays as it is, so n/N and drawing the matches do not scan again.
  */
 export function createSearchIndex(
 	sectionCount: number,
@@ -129,48 +132,67 @@ export function createSearchIndex(
 	sourceOf: (section: number) => string = () => '',
 ) {
 	let width = -1;
-	let texts: Array<SearchText | undefined> = [];
+	/** Each section's text, at the width it was indexed at: this one, or (until indexed again) the one before. */
+	const texts: Array<{readonly width: number; readonly text: SearchText} | undefined> = Array.from({length: sectionCount}, () => undefined);
 	let indexed = 0;
-	let last: {key: string; result: SearchResult} | undefined;
+	/** Changes whenever a text does: a kept result is good while it stays the same. */
+	let version = 0;
+	let last: {key: string; version: number; result: SearchResult} | undefined;
 
 	const at = (wanted: number): void => {
 		if (wanted === width) return;
 		width = wanted;
-		texts = Array.from({length: sectionCount}, () => undefined);
-		indexed = 0;
+		indexed = texts.filter((entry) => entry?.width === wanted).length;
 		last = undefined;
 	};
 
 	const indexedText = (section: number, wanted: number): SearchText | undefined => {
 		at(wanted);
-		let text = texts[section];
-		if (!text) {
-			text = textOf(section, wanted);
-			if (!text) return undefined;
-			texts[section] = text;
-			indexed += 1;
-		}
-
+		const entry = texts[section];
+		if (entry?.width === wanted) return entry.text;
+		const text = textOf(section, wanted);
+		if (!text) return undefined;
+		texts[section] = {width: wanted, text};
+		indexed += 1;
+		version += 1;
 		return text;
 	};
+
+	/** How long a search may spend drawing again the sections whose text from the width before holds it. */
+	const REFRESH_MS = 8;
 
 	const find = (query: string, wanted: number): SearchResult => {
 		at(wanted);
 		const needle = normalizeQuery(query);
-		const isComplete = indexed === sectionCount;
-		if (needle === '' || needle === ' ') return {matches: [], isComplete, indexed, total: sectionCount};
+		if (needle === '' || needle === ' ') return {matches: [], isComplete: indexed === sectionCount, indexed, total: sectionCount};
 		const key = `${wanted}\u0000${needle}`;
-		// Until more sections are indexed, the same query finds the same matches: every line drawn asks.
-		if (last?.key === key && last.result.indexed === indexed) return last.result;
+		// Until the index changes, the same query finds the same matches: every line drawn asks.
+		if (last?.key === key && last.version === version) return last.result;
+		const until = performance.now() + REFRESH_MS;
 		const matches: LineMatch[] = [];
-		texts.forEach((searchable, section) => {
-			if (!searchable) return;
+		let searched = 0;
+		for (let section = 0; section < sectionCount; section++) {
+			const entry = texts[section];
+			if (!entry) continue;
+			let searchable: SearchText | undefined = entry.text;
+			if (entry.width !== wanted) {
+				if (!entry.text.text.includes(needle)) {
+					searched += 1;
+					continue;
+				}
+
+				searchable = performance.now() < until ? indexedText(section, wanted) : undefined;
+				if (!searchable) continue;
+			}
+
+			searched += 1;
 			for (let offset = searchable.text.indexOf(needle); offset !== -1; offset = searchable.text.indexOf(needle, offset + 1)) {
 				matches.push({section, line: lineAt(searchable, offset), offset});
 			}
-		});
-		const result = {matches, isComplete, indexed, total: sectionCount};
-		last = {key, result};
+		}
+
+		const result = {matches, isComplete: searched === sectionCount, indexed: searched, total: sectionCount};
+		last = {key, version, result};
 		return result;
 	};
 
@@ -202,7 +224,7 @@ export function createSearchIndex(
 			const until = performance.now() + budgetMs;
 			const order = query === undefined ? [] : likelySections(query);
 			for (const section of [...order, ...Array.from({length: sectionCount}, (_, index) => index)]) {
-				if (texts[section]) continue;
+				if (texts[section]?.width === wanted) continue;
 				indexedText(section, wanted);
 				if (performance.now() > until) break;
 			}
