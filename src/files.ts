@@ -56,18 +56,30 @@ export function readRegularFile(file: string, cap: number, options: {readonly fo
 		if (stats.isDirectory()) throw new FileProblem('directory');
 		if (!stats.isFile()) throw new FileProblem('not-regular');
 		if (stats.size > cap) throw new FileProblem('too-large');
-		const chunks: Buffer[] = [];
+		// Read into one buffer of the size stat gives, not chunks then a copy of them all (an essay can be
+		// megabytes); whatever a file holds beyond that size (it grew, or is in /proc and says 0) is read
+		// in chunks after it, and all of it is capped.
+		const whole = Buffer.allocUnsafe(stats.size);
 		let total = 0;
-		const buffer = Buffer.allocUnsafe(CHUNK);
-		for (;;) {
-			const read = readSync(fd, buffer, 0, CHUNK, null);
+		while (total < whole.length) {
+			const read = readSync(fd, whole, total, whole.length - total, null);
 			if (read === 0) break;
 			total += read;
-			if (total > cap) throw new FileProblem('too-large');
-			chunks.push(Buffer.from(buffer.subarray(0, read)));
 		}
 
-		return Buffer.concat(chunks, total);
+		const chunks: Buffer[] = [whole.subarray(0, total)];
+		if (total === whole.length) {
+			const buffer = Buffer.allocUnsafe(CHUNK);
+			for (;;) {
+				const read = readSync(fd, buffer, 0, CHUNK, null);
+				if (read === 0) break;
+				total += read;
+				if (total > cap) throw new FileProblem('too-large');
+				chunks.push(Buffer.from(buffer.subarray(0, read)));
+			}
+		}
+
+		return chunks.length === 1 ? (chunks[0] ?? whole) : Buffer.concat(chunks, total);
 	} finally {
 		closeSync(fd);
 	}

@@ -51,7 +51,8 @@ export function passLines(markdown: string): LinePass {
 	const kept: string[] = [];
 	let fence: string | undefined;
 	let footnote: string | undefined;
-	for (const line of markdown.split('\n')) {
+	const lines = markdown.split('\n');
+	for (const line of lines) {
 		const fenceMatch = FENCE.exec(line);
 		if (fence !== undefined) {
 			if (fenceMatch && fenceMatch[1]?.startsWith(fence)) fence = undefined;
@@ -91,7 +92,9 @@ export function passLines(markdown: string): LinePass {
 		kept.push(snippet ? `${snippet[1] ?? ''}*[snippet: ${snippet[2] ?? ''}]*` : line);
 	}
 
-	return {markdown: kept.join('\n'), footnotes};
+	// Most posts have none of these: then the markdown is returned as it came, not copied.
+	const isUnchanged = kept.length === lines.length && kept.every((line, index) => line === lines[index]);
+	return {markdown: isUnchanged ? markdown : kept.join('\n'), footnotes};
 }
 
 /** A footnote reference, `[^id]`. */

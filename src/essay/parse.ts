@@ -29,10 +29,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
  * CRLF and a BOM must parse exactly like plain LF text.
  */
 export function normalizeText(text: string): string {
-	return text
-		.replace(/^\uFEFF/, '')
-		.replace(/\r\n?/g, '\n')
-		.replace(CONTROL_CHARACTERS, '');
+	// Each pass copies the text only when it has something to change: an essay can be megabytes.
+	let normalized = text.startsWith('\uFEFF') ? text.slice(1) : text;
+	if (normalized.includes('\r')) normalized = normalized.replace(/\r\n?/g, '\n');
+	CONTROL_CHARACTERS.lastIndex = 0;
+	if (CONTROL_CHARACTERS.test(normalized)) normalized = normalized.replace(CONTROL_CHARACTERS, '');
+	return normalized;
 }
 
 /** `Lack of Dedicated Research Teams` → `lack-of-dedicated-research-teams`. */
