@@ -22,7 +22,7 @@ interface WorkerSetup {
 /**
  * What the worker sends back for a job: its lines in parts, then the rest of the section (or why it
  * failed). Each message is taken in its own turn of the event loop, so keys are read between parts:
- * the 300,000 lines of a long table sent at once held the reader up ~150 ms as they arrived.
+ * sent at once, the 300,000 lines of a long table hold the reader up ~150 ms as they arrive.
  */
 type Reply = {readonly part: string} | {readonly drawn: Omit<DrawnSection, 'lines'>} | {readonly failure: string};
 

@@ -16,8 +16,8 @@ export interface LineMatch {
  * space one space, case folded, and the frames drawn around callouts and tables left out, so that
  * a phrase is found where the wrap or a callout's border falls inside it. Where each line's characters
  * start in it says which line a match is on; where in that line is worked out again for the few
- * lines drawn with a match on them (a position per character took 8 bytes a character: 160 MB for
- * the index of a 20 MB essay).
+ * lines drawn with a match on them (a position per character would take 8 bytes a character: 160 MB
+ * for the index of a 20 MB essay).
  */
 export interface SearchText {
 	readonly text: string;
