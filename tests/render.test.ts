@@ -9,8 +9,8 @@ import {readingMinutes, wordCount} from '../src/essay/reading-time.js';
 import {columnLayout, MEASURE} from '../src/render/layout.js';
 import {fitColumns} from '../src/render/columns.js';
 import {renderMarkdown} from '../src/render/markdown.js';
-import {createPages, drawSection, HEAVY_SECTION_CHARS, type BackgroundDrawing, type Drawing, type RenderedSection, type SectionJob} from '../src/render/pages.js';
-import {renderSection, sourceSize} from '../src/render/section.js';
+import {createPages, drawSection, HEAVY_SECTION_COST, type BackgroundDrawing, type Drawing, type RenderedSection, type SectionJob} from '../src/render/pages.js';
+import {drawingCost, renderSection} from '../src/render/section.js';
 import {stylesFor} from '../src/render/styles.js';
 import {wrapLine} from '../src/render/wrap.js';
 import {summaryFooter} from '../src/ui/copy.js';
@@ -285,7 +285,7 @@ describe('long sections drawn in the background', () => {
 	}
 
 	it('shows a long section as being drawn, draws short ones at once, and shows the long one when it arrives', () => {
-		expect(sourceSize(long.sections[1]?.blocks ?? [])).toBeGreaterThan(HEAVY_SECTION_CHARS);
+		expect(drawingCost(long.sections[1]?.blocks ?? [])).toBeGreaterThan(HEAVY_SECTION_COST);
 		const {background, jobs} = heldBackground();
 		const pages = createPages(long, {isColor: false, summaryFooter: '', background});
 		const page = {kind: 'section', section: 1} as const;
@@ -304,6 +304,22 @@ describe('long sections drawn in the background', () => {
 		expect(pages.drawnCount()).toBe(1);
 		expect(pages.isDrawing(page, 60)).toBe(false);
 		expect(pages.linesOf(page, 60)).toEqual(renderSection(long, 1, 60, stylesFor(false, true)));
+	});
+
+	it('takes a table of 1,000 columns in 18 KB as long, and a page of prose of that size as short', () => {
+		const cells = (prefix: string) => `|${Array.from({length: 1000}, (_, column) => `${prefix}${column}`).join('|')}|`;
+		const table = `${cells('c')}\n|${Array(1000).fill('---').join('|')}|\n${cells('v')}\n${cells('v')}`;
+		const prose = 'The quick brown fox jumps over the lazy dog. '.repeat(450);
+		const essay = parseEssay(`# T\n\nCover.\n\n## Wide\n\n${table}\n\n## Prose\n\n${prose}\n`, {fallbackTitle: 'x'});
+		expect(table.length).toBeLessThan(HEAVY_SECTION_COST);
+		expect(prose.length).toBeGreaterThan(table.length);
+		const {background, jobs} = heldBackground();
+		const pages = createPages(essay, {isColor: false, summaryFooter: '', background});
+		expect(pages.isDrawing({kind: 'section', section: 1}, 80)).toBe(true);
+		expect(pages.isDrawing({kind: 'section', section: 2}, 80)).toBe(false);
+		expect(pages.linesOf({kind: 'section', section: 2}, 80).join(' ')).toContain('lazy dog');
+		pages.linesOf({kind: 'section', section: 1}, 80);
+		expect(jobs.map(({job}) => job.section)).toEqual([1]);
 	});
 
 	it('searches a long section once it has arrived, and asks for it for the index', () => {

@@ -3,7 +3,7 @@ import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightRanges, searchText, type LineMatch, type SearchResult, type SearchText} from './search.js';
-import {blockSource, renderSectionNote, renderSectionWithCallouts, sourceSize, type CalloutPlace} from './section.js';
+import {blockSource, drawingCost, renderSectionNote, renderSectionWithCallouts, type CalloutPlace} from './section.js';
 import {stylesFor, UNICODE_BOX} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
@@ -82,10 +82,11 @@ export interface BackgroundDrawing {
 }
 
 /**
- * Source characters above which a section is drawn in the background when the reader has a background
- * to draw in: about two frames' work (marked, wrapping and cleaning draw 1–2 MB a second here).
+ * The drawing cost (characters of prose, see drawingCost) above which a section is drawn in the
+ * background when the reader has a background to draw in: about two frames' work (marked, wrapping
+ * and cleaning draw 1–2 MB of prose a second here).
  */
-export const HEAVY_SECTION_CHARS = 32 * 1024;
+export const HEAVY_SECTION_COST = 32 * 1024;
 
 /** What a long section's page says while it is drawn in the background. */
 const DRAWING_NOTE = 'Drawing this long section… (the keys work meanwhile)';
@@ -152,7 +153,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const isHeavy = (section: number): boolean => {
 		let isLong = heavy.get(section);
 		if (isLong === undefined) {
-			isLong = sourceSize(essay.sections[section]?.blocks ?? []) > HEAVY_SECTION_CHARS;
+			isLong = drawingCost(essay.sections[section]?.blocks ?? []) > HEAVY_SECTION_COST;
 			heavy.set(section, isLong);
 		}
 
