@@ -218,14 +218,20 @@ describe('a quiz on the smallest screen', () => {
 });
 
 describe('search on a long essay', () => {
-	it('answers at once while the index is built, says how far it got, and finishes the search when it is done', async () => {
+	/** A 5 MB essay of 200 sections of the same prose, and `end` after them. */
+	const longEssay = async (end = ''): Promise<string> => {
 		const {mkdtempSync, writeFileSync} = await import('node:fs');
 		const {tmpdir} = await import('node:os');
 		const path = await import('node:path');
 		const paragraph = 'The quick brown fox jumps over the lazy dog while the team ships another demo. '.repeat(12);
 		const sections = Array.from({length: 200}, (_, index) => `## Part ${index + 1}\n\n${Array.from({length: 26}, () => paragraph).join('\n\n')}\n`);
 		const file = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-long-')), 'long.md');
-		writeFileSync(file, `# A very long essay\n\nIntro.\n\n${sections.join('\n')}`);
+		writeFileSync(file, `# A very long essay\n\nIntro.\n\n${sections.join('\n')}${end}`);
+		return file;
+	};
+
+	it('answers at once while the index is built, says how far it got, and finishes the search when it is done', async () => {
+		const file = await longEssay();
 		const session = start([file], {columns: 100, rows: 30});
 		await session.waitFor('section 1 of 201');
 		session.write('/zebra');
@@ -236,13 +242,7 @@ describe('search on a long essay', () => {
 	});
 
 	it('finds a word in the last section without waiting for the sections before it to be indexed', async () => {
-		const {mkdtempSync, writeFileSync} = await import('node:fs');
-		const {tmpdir} = await import('node:os');
-		const path = await import('node:path');
-		const paragraph = 'The quick brown fox jumps over the lazy dog while the team ships another demo. '.repeat(12);
-		const sections = Array.from({length: 200}, (_, index) => `## Part ${index + 1}\n\n${Array.from({length: 26}, () => paragraph).join('\n\n')}\n`);
-		const file = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-long-')), 'long.md');
-		writeFileSync(file, `# A very long essay\n\nIntro.\n\n${sections.join('\n')}\n## The end\n\nA zebrafish, once.\n`);
+		const file = await longEssay('\n## The end\n\nA zebrafish, once.\n');
 		const session = start([file], {columns: 100, rows: 30});
 		await session.waitFor('section 1 of 202');
 		session.write('/zebrafish\r');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {FileProblem, readRegularFile, systemErrorWords} from '../files.js';
-import {titleFromFileName} from './mkdocs.js';
+import {postPath, titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
 import {contentId, parseEssay, postTitle} from './parse.js';
@@ -100,7 +100,7 @@ function includeSnippets(text: string, file: string): string {
 	});
 }
 
-/** A link's address to another markdown file, inline (`](other.md#part)`) or defined (`]: other.md`). */
+/** A link's address to a markdown file, inline (`](other.md#part)`) or defined (`]: other.md`). */
 const POST_LINK = /\]\(\s*<?([^\s()<>#]+\.(?:md|markdown))(?:#[^\s()<>]*)?>?|^ {0,3}\[[^\]]+\]:\s*<?([^\s<>#]+\.(?:md|markdown))(?:#\S*)?>?/gim;
 /** A post read for its title is read only as far as that: its first 256 KB. */
 const MAX_LINKED_POST_BYTES = 256 * 1024;
@@ -117,7 +117,7 @@ function titlesOfLinkedPosts(text: string, file: string): Record<string, string>
 	const addresses = new Set<string>();
 	for (const match of text.matchAll(POST_LINK)) {
 		const address = match[1] ?? match[2];
-		if (address !== undefined && !/^[a-z][a-z\d+.-]*:/i.test(address) && !address.startsWith('/')) addresses.add(address);
+		if (address !== undefined && postPath(address)) addresses.add(address);
 		if (addresses.size >= MAX_LINKED_POSTS) break;
 	}
 

@@ -20,7 +20,18 @@ export function titleFromFileName(name: string): string {
 }
 
 /** A fence that opens or closes a code block (``` or ~~~, indented up to three spaces). */
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The path of another post a link leads to (`other.md` of `./other.md#part`): an address relative to
+ * the post that names a markdown file; nothing for a web address, an absolute path or anything else.
+ */
+export function postPath(address: string): {readonly path: string; readonly part: string} | undefined {
+	const match = /^([^#]+\.(?:md|markdown))(#.*)?$/i.exec(address);
+	const path = match?.[1];
+	if (path === undefined || /^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith('/')) return undefined;
+	return {path, part: match?.[2] ?? ''};
+}
 /** `[^id]: text`, a footnote's content (its following indented lines belong to it). */
 const FOOTNOTE = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
 /** `*[HTML]: Hyper Text Markup Language`, an abbreviation: a tooltip on the page, nothing to read here. */

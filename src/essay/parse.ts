@@ -3,7 +3,7 @@ import {createRequire} from 'node:module';
 import {Lexer, Marked, type Token, type Tokens} from 'marked';
 import {decodeHTML} from 'entities';
 import {admonitionExtension, contentTabExtension, type AdmonitionToken, type ContentTabToken} from './admonition.js';
-import {FOOTNOTE_REFERENCE, passLines, stripAttributeLists} from './mkdocs.js';
+import {FENCE, FOOTNOTE_REFERENCE, passLines, stripAttributeLists} from './mkdocs.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
 import type {Block, Essay, Section} from './types.js';
 
@@ -167,8 +167,6 @@ export function contentId(...parts: readonly string[]): string {
 
 /** An ATX heading of level one, `# Title`, as a line. */
 const H1_LINE = /^ {0,3}# +(.*?)(?: +#+)? *$/;
-/** A fence that opens or closes a code block. */
-const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
  * The title another post is known by, as parseEssay would name it, without parsing all of it: its
@@ -179,7 +177,7 @@ export function postTitle(text: string, fallbackTitle: string): string {
 	const {frontMatter, body} = splitFrontMatter(normalizeText(text));
 	let fence: string | undefined;
 	for (const line of body.split('\n')) {
-		const fenceMatch = FENCE_LINE.exec(line)?.[1];
+		const fenceMatch = FENCE.exec(line)?.[1];
 		if (fence !== undefined) {
 			if (fenceMatch?.startsWith(fence)) fence = undefined;
 			continue;

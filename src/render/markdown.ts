@@ -3,13 +3,11 @@ import {markedTerminal} from 'marked-terminal';
 import {decodeHTML} from 'entities';
 import {cleanText} from '../safe-text.js';
 import {replaceShortcodes} from './emoji.js';
+import {postPath} from '../essay/mkdocs.js';
 import {materialExtension, showAnnotation} from './material.js';
 import {renderTable} from './table.js';
 import {paint, theme, type Styles} from './styles.js';
 import {CODE_LINE, wrapText, type CodeLines} from './wrap.js';
-
-/** A link to another markdown file: its address and any `#part` of it. */
-const POST_ADDRESS = /^([^#]+\.(?:md|markdown))(#.*)?$/i;
 
 /** The other posts a document links to, by address (Essay.postTitles): set for each document drawn. */
 interface LinkedPosts {
@@ -25,11 +23,10 @@ function postLabel(href: string, posts: LinkedPosts): string | undefined {
 		return undefined;
 	}
 
-	const match = POST_ADDRESS.exec(address);
-	const path = match?.[1];
-	if (path === undefined || /^[a-z][a-z\d+.-]*:/i.test(path) || path.startsWith('/')) return undefined;
+	const post = postPath(address);
+	if (!post) return undefined;
+	const {path, part} = post;
 	const title = posts.titles[path];
-	const part = match?.[2] ?? '';
 	return title === undefined ? `post ${path.replace(/^\.\//, '')}${part}` : `post “${title}”${part === '' ? '' : ` ${part}`}`;
 }
 
