@@ -206,7 +206,8 @@ export function createSearchIndex(
 		const word = normalizeQuery(query)
 			.split(/[^\p{L}\p{N}]+/u)
 			.reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), '');
-		const pattern = word.length >= 3 ? new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'iu') : undefined;
+		// Letters and digits only: nothing in it to escape.
+		const pattern = word.length >= 3 ? new RegExp(word, 'iu') : undefined;
 		const sections = pattern ? Array.from({length: sectionCount}, (_, section) => section).filter((section) => pattern.test(sourceOf(section))) : [];
 		likely = {query, sections};
 		return sections;
