@@ -1,7 +1,8 @@
 // Measures what a reader feels: time to the first frame that shows the title, the first response to
 // a key, key-to-frame latency with presses spaced as a person's, the first search and print mode on
 // generated essays of 50 KB, 5 MB and 20 MB (mixed content), memory, the start with and without a code
-// cache, and what `npx` downloads; and `less` on the same files where it is installed. Every figure
+// cache, and what `npx` downloads; and `less`, `mdp` and `patat` on the same files where they are
+// installed (less also searches: it is the physical limit, a pager that reads only what it shows). Every figure
 // is printed next to a baseline measured in the same run on the same machine (these machines are
 // shared and noisy): read the ratios, not the milliseconds. This informs; it never fails.
 //
@@ -31,7 +32,10 @@ const NEEDLE = 'zebrafish';
 const BENCH_TITLE = 'Bench essay';
 /** @type {ReadonlyArray<readonly [string, number]>} */
 const SIZES = quick ? [['50 KB', 50 * 1024], ['5 MB', 5 * 1024 * 1024]] : [['50 KB', 50 * 1024], ['5 MB', 5 * 1024 * 1024], ['20 MB', 20 * 1024 * 1024]];
-const hasLess = spawnSync('less', ['--version'], {stdio: 'ignore'}).status === 0;
+const isInstalled = (command) => spawnSync(command, ['--version'], {stdio: 'ignore'}).status === 0;
+const hasLess = isInstalled('less');
+/** Other terminal markdown readers to start on the same files, where installed. */
+const READERS = ['mdp', 'patat'].filter(isInstalled);
 
 /** Runs a command in a pseudo-terminal read by a headless xterm; resolves waits on the exact chunk that satisfies them. */
 function open(command, args, {columns = 100, rows = 30, env = {}, cwd = root} = {}) {
@@ -107,9 +111,11 @@ const matches = (pattern) => (lines) => lines.some((line) => pattern.test(line))
 async function firstFrame(command, args, title, env = {}) {
 	const started = performance.now();
 	const session = open(command, args, {env});
-	const shown = await session.until(includes(title));
-	await session.close();
-	return shown - started;
+	try {
+		return (await session.until(includes(title))) - started;
+	} finally {
+		await session.close();
+	}
 }
 
 /**
@@ -290,7 +296,8 @@ function pack() {
 const format = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 const row = (cells) => console.log(cells.map((cell, index) => (index === 0 ? String(cell).padEnd(46) : String(cell).padStart(16))).join(''));
 
-console.log(`mle-essay benchmark · node ${process.version} · ${quick ? 'quick' : 'full'} run${hasLess ? ' · less on the same files' : ''}\n`);
+const references = [...(hasLess ? ['less'] : []), ...READERS];
+console.log(`mle-essay benchmark · node ${process.version} · ${quick ? 'quick' : 'full'} run${references.length > 0 ? ` · ${references.join(', ')} on the same files` : ''}\n`);
 const small = await startup([], TITLE);
 const responses = [];
 for (let run = 0; run < STARTS; run++) responses.push(await firstResponse([], TITLE));
@@ -306,9 +313,17 @@ for (const [label, bytes] of SIZES) {
 	const start = await startup([file], BENCH_TITLE);
 	const search = await firstSearch(process.execPath, [cli, file], BENCH_TITLE, matches(/match 1 of 1/));
 	const less = hasLess ? await firstSearch('less', [file], BENCH_TITLE, includes(`The ${NEEDLE} is here`)) : undefined;
-	const lessStarts = [];
-	for (let run = 0; hasLess && run < Math.min(STARTS, 5); run++) lessStarts.push(await firstFrame('less', [file], BENCH_TITLE));
-	const lessStart = hasLess ? median(lessStarts) : undefined;
+	/** First frames of the other readers: median of five, or nothing where one never showed the title. */
+	const readerStarts = [];
+	for (const reader of [...(hasLess ? ['less'] : []), ...READERS]) {
+		const times = [];
+		try {
+			for (let run = 0; run < Math.min(STARTS, 5); run++) times.push(await firstFrame(reader, [file], BENCH_TITLE));
+			readerStarts.push({reader, ms: median(times)});
+		} catch {
+			readerStarts.push({reader, ms: Number.NaN});
+		}
+	}
 	const prints = [];
 	const floors = [];
 	for (let run = 0; run < (quick ? 1 : 3); run++) {
@@ -316,7 +331,7 @@ for (const [label, bytes] of SIZES) {
 		prints.push(await printTimes(file));
 	}
 
-	sized.push({label, size, start, search, less, lessStart, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors)});
+	sized.push({label, size, start, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors)});
 	rmSync(path.dirname(file), {recursive: true, force: true});
 }
 
@@ -336,7 +351,7 @@ row(['peak memory (RSS), bundled essay', `${smallKeys.peakMiB.toFixed(0)} MiB`, 
 for (const one of sized) {
 	const name = `${one.label} essay`;
 	row([`first frame, ${name}`, format(one.start.app), format(one.start.floor) + ' floor', ratio(one.start.app, one.start.floor), '≤ 1.5×']);
-	if (one.lessStart !== undefined) row([`  less, first frame`, format(one.lessStart), format(one.start.floor) + ' floor', ratio(one.lessStart, one.start.floor), '']);
+	for (const {reader, ms} of one.readerStarts) row([`  ${reader}, first frame`, Number.isNaN(ms) ? 'no title shown' : format(ms), format(one.start.floor) + ' floor', ratio(ms, one.start.floor), '']);
 	row([`first search, ${name}`, format(one.search.ms), one.less ? format(one.less.ms) + ' less' : '', one.less ? ratio(one.search.ms, one.less.ms) : '', '≤ 1× less']);
 	row([`print, ${name}: first bytes`, format(one.print.first), format(one.printFloor) + ' floor', ratio(one.print.first, one.printFloor), '≤ 1.5×']);
 	row([`print, ${name}: all`, format(one.print.total), `${(one.size / 1024 / 1024 / ((one.print.total - one.printFloor) / 1000)).toFixed(1)} MB/s`, ratio(one.print.total, one.printFloor), '≥ 20 MB/s']);
