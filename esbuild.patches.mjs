@@ -1,6 +1,10 @@
 // Edits to third-party modules as esbuild.config.mjs bundles them, each for a reason given beside it.
-// An edit whose anchor is missing fails the build: the module changed and the edit needs a fresh look.
+// Each names the package versions it was written for, and package.json pins exactly those (overrides
+// for the ones Ink brings). The build fails, naming the patch, when a file it edits comes from another
+// version, when an edit's anchor is missing (the module changed), or when a patch edited nothing at all
+// (the module is laid out or resolved otherwise: a symlink, pnpm, `npm link`, a moved file).
 // tests/cli-print.test.ts checks that the bundle prints exactly what the source renders.
+import {readFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -26,13 +30,25 @@ function punctuationRanges() {
 }
 
 const SEGMENTER = 'new Intl.Segmenter(';
-/** @type {Array<{file: RegExp, edits: Array<[string, string]>, prepend?: string, append?: string, ifIncludes?: string, only?: string}>} */
+/**
+ * @typedef {object} Patch
+ * @property {RegExp} file Files it edits.
+ * @property {Record<string, readonly string[]>} versions For each package it edits, the versions it was written for.
+ * @property {Array<[string, string]>} edits Anchors and what replaces them.
+ * @property {string} [prepend]
+ * @property {string} [append]
+ * @property {string} [ifIncludes] Only files that include this are edited.
+ * @property {string} [only] The one file it edits among those `file` matches.
+ */
+
+/** @type {Patch[]} */
 const PATCHES = [
 	{
 		// Ink's reconciler awaits React DevTools and its own package.json at the top level, only when
 		// DEV=true. The bundle is a script (src/launch.ts), where top-level await cannot be; DevTools
 		// are not shipped.
 		file: /ink[\\/]build[\\/]reconciler\.js$/,
+		versions: {ink: ['8.0.0']},
 		edits: [
 			["await import('./devtools.js');", 'void 0;'],
 			['const loaded = await loadPackageJson();', 'const loaded = {name: undefined, version: undefined};'],
@@ -43,11 +59,13 @@ const PATCHES = [
 		// data: URL, which loads Node's whole fetch implementation. The module is small: compile it
 		// synchronously from the same bytes, which also lets the bundle be a script.
 		file: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/,
+		versions: {'yoga-layout': ['3.2.1']},
 		edits: [['const Yoga = wrapAssembly(await loadYoga());', 'const yogaModule = {};\nloadYoga(yogaModule);\nif (!yogaModule.asm) throw new Error(\'yoga-layout did not start synchronously\');\nconst Yoga = wrapAssembly(yogaModule);']],
 	},
 	{
 		// The same change in yoga's Emscripten loader: instantiate from the embedded bytes (`wa()`) at once.
 		file: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+		versions: {'yoga-layout': ['3.2.1']},
 		edits: [
 			[
 				'(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);',
@@ -61,6 +79,7 @@ const PATCHES = [
 		// cells now share one frozen object (nothing writes into a cell; it is replaced), and the
 		// caches live across frames, started afresh once they hold 500 lines.
 		file: /ink[\\/]build[\\/]output\.js$/,
+		versions: {ink: ['8.0.0']},
 		edits: [
 			["row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });", 'row.push(BLANK_CELL);'],
 			['    caches = new OutputCaches();', '    caches = sharedCaches();'],
@@ -81,6 +100,7 @@ const PATCHES = [
 		// styles array they were written with, and neighbours with the same styles (the same array, or
 		// both unstyled) skip the comparison, whose answer would be "no change".
 		file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+		versions: {'@alcalzone/ansi-tokenize': ['0.2.5', '0.3.2']},
 		edits: [
 			['                styles: [...codes],', '                styles: codes,'],
 			[
@@ -94,12 +114,21 @@ const PATCHES = [
 		// and V8 looks the Unicode properties up again for each (~0.6 ms every time). The same class,
 		// spelled out as the ranges this Node's V8 gives for it, parses three times faster.
 		file: /marked[\\/]lib[\\/]marked\.esm\.js$/,
+		versions: {marked: ['18.2.1']},
 		edits: [['\\p{P}\\p{S}', punctuationRanges()]],
 	},
 	{
 		// The first Intl.Segmenter a process creates costs ~10 ms (ICU loads its break rules). These
 		// modules each create one when they are imported; create it when text first needs segmenting.
 		file: /node_modules[\\/](string-width|wrap-ansi|slice-ansi|cli-truncate|ink[\\/]build[\\/]line-update|@alcalzone[\\/]ansi-tokenize)([\\/].*)?\.js$/,
+		versions: {
+			'string-width': ['8.3.0'],
+			'wrap-ansi': ['10.0.2'],
+			'slice-ansi': ['8.0.0', '10.0.1'],
+			'cli-truncate': ['5.2.0', '6.2.0'],
+			ink: ['8.0.0'],
+			'@alcalzone/ansi-tokenize': ['0.2.5', '0.3.2'],
+		},
 		edits: [[SEGMENTER, '__lazySegmenter(']],
 		prepend:
 			'const __lazySegmenter = (...options) => {\n' +
@@ -113,6 +142,7 @@ const PATCHES = [
 		// create it on first use; and text made only of simple characters (src/render/text-width.ts)
 		// is measured without segmenting at all.
 		file: /node_modules[\\/]string-width[\\/]index\.js$/,
+		versions: {'string-width': ['8.3.0']},
 		only: path.join(root, 'node_modules', 'string-width', 'index.js'),
 		edits: [
 			['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiRegexOnce;\nconst rgiEmojiRegex = {test: (text) => (rgiEmojiRegexOnce ??= /^\\p{RGI_Emoji}$/v).test(text)};'],
@@ -125,11 +155,29 @@ const PATCHES = [
 	},
 ];
 
-/** The esbuild plugin that applies PATCHES. */
+/** The package a file belongs to: the nearest package.json above it that names one. */
+function packageOf(file) {
+	for (let folder = path.dirname(file); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+		let manifest;
+		try {
+			manifest = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+		} catch {
+			continue;
+		}
+
+		if (typeof manifest.name === 'string') return {name: manifest.name, version: String(manifest.version)};
+	}
+
+	return {name: '(no package)', version: '(none)'};
+}
+
+/** The esbuild plugin that applies PATCHES, and fails the build for a patch that could not be applied as written. */
 export const patches = {
 	name: 'patches',
 	setup(build) {
 		const filter = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
+		const applied = new Set();
+		build.onStart(() => applied.clear());
 		build.onLoad({filter}, async (args) => {
 			const applying = PATCHES.filter((patch) => patch.file.test(args.path) && (!patch.only || patch.only === args.path));
 			let source = await readFile(args.path, 'utf8');
@@ -137,6 +185,12 @@ export const patches = {
 			let append = '';
 			for (const patch of applying) {
 				if (patch.ifIncludes && !source.includes(patch.ifIncludes)) continue;
+				const {name, version} = packageOf(args.path);
+				const written = patch.versions[name];
+				if (!written?.includes(version)) {
+					throw new Error(`${args.path} is ${name} ${version}; its build patch (esbuild.patches.mjs) was written for ${written ? `${name} ${written.join(' or ')}` : Object.keys(patch.versions).join(', ')}: pin that version or review the patch`);
+				}
+
 				for (const [anchor, replacement] of patch.edits) {
 					if (!source.includes(anchor)) throw new Error(`${args.path} changed: review the build patch for ${JSON.stringify(anchor)}`);
 					source = source.replaceAll(anchor, replacement);
@@ -144,9 +198,19 @@ export const patches = {
 
 				prepend += patch.prepend ?? '';
 				append += patch.append ?? '';
+				applied.add(patch);
 			}
 
 			return {contents: prepend + source + '\n' + append, loader: 'js', resolveDir: path.dirname(args.path)};
+		});
+		build.onEnd((result) => {
+			if (result.errors.length > 0) return;
+			const unused = PATCHES.filter((patch) => !applied.has(patch));
+			if (unused.length > 0) {
+				return {errors: unused.map((patch) => ({text: `the build patch for ${patch.file.source} edited no file: the module is laid out or resolved otherwise than it was written for (esbuild.patches.mjs)`}))};
+			}
+
+			return undefined;
 		});
 	},
 };
