@@ -247,10 +247,12 @@ describe('search on a long essay', () => {
 		await session.waitFor('section 1 of 202');
 		session.write('/zebrafish\r');
 		await session.waitFor(/A zebrafish, once\.[\s\S]*match 1 of 1/, 20_000);
-		// The index is still being built: a next match may yet be found, so n waits rather than wrap.
+		// The index is still being built: a next match may yet be found, so n waits rather than wrap,
+		// and wraps once every section has been searched.
 		session.write('n');
 		await session.waitFor(/Searching for “zebrafish”… \((\d+) of 202 sections so far\)/);
 		const indexed = Number(/\((\d+) of 202 sections so far\)/.exec(session.text())?.[1]);
 		expect(indexed).toBeLessThan(202);
+		await session.waitFor('match 1 of 1 · search wrapped to the top', 20_000);
 	});
 });

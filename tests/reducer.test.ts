@@ -522,4 +522,22 @@ describe('searching while the index is built', () => {
 		const idle = start(0, done);
 		expect(run(idle, {type: 'searchIndexed'})).toBe(idle);
 	});
+
+	it('n waits for the index past the match it went on from, never showing that match again as the next', () => {
+		const found = press(start(0, indexing), '/', 'x', 'enter');
+		expect(found.search?.match).toEqual(matches[0]);
+		const waiting = press(found, 'n');
+		expect(waiting.notice).toBe('Searching for “x”… (1 of 3 sections so far)');
+		// The index grows without anything past it: still waiting.
+		const still = run(waiting, {type: 'searchIndexed'});
+		expect(still.search).toMatchObject({isPending: true, waitsFrom: {match: matches[0], direction: 1}});
+		expect(still.notice).toMatch(/^Searching for “x”/);
+		// It grows to hold the next one: that one.
+		expect(run({...waiting, document: done}, {type: 'searchIndexed'}).search?.match).toEqual(matches[1]);
+		// Complete with nothing past it: round to the top, as n does on a complete index.
+		const onlyFirst = fakeDocument({matches: [matches[0] as (typeof matches)[number]]});
+		const wrapped = run({...waiting, document: onlyFirst}, {type: 'searchIndexed'});
+		expect(wrapped.search?.match).toEqual(matches[0]);
+		expect(wrapped.notice).toBe('“x”: match 1 of 1 · search wrapped to the top');
+	});
 });

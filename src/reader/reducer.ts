@@ -4,7 +4,7 @@ import {bodyRows, halfPageRows, isTooSmall, pageRows, type ScreenSize} from './g
 import {helpLineCount, resolveKey, type KeyContext} from './key-bindings.js';
 import type {Page} from './page.js';
 import {stopOfSection, type Stop} from './path.js';
-import {scrollAt, type MatchPlace, type ReaderState, type SearchFound} from './state.js';
+import {scrollAt, type MatchPlace, type ReaderState, type SearchFound, type SearchState} from './state.js';
 
 const MAX_QUERY = 200;
 
@@ -189,9 +189,13 @@ function showMatch(state: ReaderState, query: string, matches: readonly MatchPla
 	return {...scrollTo(entered, match.line - 2), search: {query, match}, lastQuery: query, notice};
 }
 
-/** A search still waiting for the index: it runs again when the index is complete (`searchIndexed`). */
-function pending(state: ReaderState, query: string, found: SearchFound): ReaderState {
-	return {...state, search: {query, match: undefined, isPending: true}, lastQuery: query, notice: `Searching for “${query}”… (${found.indexed} of ${found.total} sections so far)`};
+/**
+ * A search still waiting for the index: it runs again each time the index grows (`searchIndexed`),
+ * from where the reader is, or (n/N) past the match it went on from.
+ */
+function pending(state: ReaderState, query: string, found: SearchFound, waitsFrom?: SearchState['waitsFrom']): ReaderState {
+	const search: SearchState = waitsFrom ? {query, match: undefined, isPending: true, waitsFrom} : {query, match: undefined, isPending: true};
+	return {...state, search, lastQuery: query, notice: `Searching for “${query}”… (${found.indexed} of ${found.total} sections so far)`};
 }
 
 function runSearch(state: ReaderState, query: string): ReaderState {
@@ -213,24 +217,31 @@ function submitSearch(state: ReaderState): ReaderState {
 	return runSearch(closed, query);
 }
 
+/** The match past `from` going `direction`, wrapping round once the whole essay has been searched. */
+function matchPast(state: ReaderState, query: string, from: MatchPlace, direction: 1 | -1): ReaderState {
+	const found = state.document.search(query, state.screen.columns);
+	const {matches} = found;
+	const next = direction === 1 ? matches.find((match) => compare(match, from) > 0) : matches.findLast((match) => compare(match, from) < 0);
+	if (next) return showMatch(state, query, matches, next);
+	// Before wrapping round, the sections not yet indexed must have been searched.
+	if (!found.isComplete) return pending(state, query, found, {match: from, direction});
+	const wrapped = direction === 1 ? matches[0] : matches.at(-1);
+	return wrapped ? showMatch(state, query, matches, wrapped, `search wrapped to the ${direction === 1 ? 'top' : 'bottom'}`) : noMatch(state, query);
+}
+
 function searchNext(state: ReaderState, direction: 1 | -1): ReaderState {
 	if (!state.search) return state;
-	const {query, match: from} = state.search;
-	const found = state.document.search(query, state.screen.columns);
-	if (state.search.isPending) return pending(state, query, found);
-	const {matches} = found;
-	const first = matches[0];
-	const last = matches.at(-1);
-	if (!first || !last || !from) return found.isComplete ? noMatch(state, query) : pending(state, query, found);
-	if (direction === 1) {
-		const after = matches.find((match) => compare(match, from) > 0);
-		if (after) return showMatch(state, query, matches, after);
-		return found.isComplete ? showMatch(state, query, matches, first, 'search wrapped to the top') : pending(state, query, found);
-	}
+	const {query, match: from, waitsFrom} = state.search;
+	if (state.search.isPending) return pending(state, query, state.document.search(query, state.screen.columns), waitsFrom);
+	if (!from) return runSearch(state, query);
+	return matchPast(state, query, from, direction);
+}
 
-	const before = matches.findLast((match) => compare(match, from) < 0);
-	if (before) return showMatch(state, query, matches, before);
-	return found.isComplete ? showMatch(state, query, matches, last, 'search wrapped to the bottom') : pending(state, query, found);
+/** The index has grown: a search waiting for it looks again. */
+function searchAgain(state: ReaderState): ReaderState {
+	const {search} = state;
+	if (!search?.isPending) return state;
+	return search.waitsFrom ? matchPast(state, search.query, search.waitsFrom.match, search.waitsFrom.direction) : runSearch(state, search.query);
 }
 
 /** Opens the page the reader resumed on at their place, once it is drawn. */
@@ -358,7 +369,7 @@ export function reducer(previousState: ReaderState, action: Action): ReaderState
 		case 'sectionDrawn':
 			return resumeDrawn(previousState);
 		case 'searchIndexed':
-			return state.search?.isPending ? runSearch(state, state.search.query) : previousState;
+			return state.search?.isPending ? searchAgain(state) : previousState;
 		case 'notify':
 			return {...state, notice: action.text};
 		case 'expireNotice':

@@ -47,8 +47,10 @@ export interface SearchFound {
 export interface SearchState {
 	readonly query: string;
 	readonly match: MatchPlace | undefined;
-	/** Set while the answer waits for the index: the search runs again when it is complete. */
+	/** Set while the answer waits for the index: the search runs again each time the index grows. */
 	readonly isPending?: boolean;
+	/** For n/N waiting for the index: the match they go on from, and which way; the answer is past it. */
+	readonly waitsFrom?: {readonly match: MatchPlace; readonly direction: 1 | -1};
 }
 
 /** Everything about where the reader is; owned by the reducer alone. */
