@@ -201,10 +201,9 @@ async function latency(args, title) {
 		['t', includes('Contents')],
 		[KEYS.escape, (lines) => !lines.some((line) => line.includes('Contents'))],
 	]);
-	const status = readFileSync(`/proc/${session.pid}/status`, 'utf8');
-	const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	const peak = peakMiB(session.pid);
 	await session.close();
-	return {results, peakMiB: peakKiB / 1024};
+	return {results, peakMiB: peak};
 }
 
 /** Peak resident memory of a running process, in MiB. */

@@ -55,16 +55,24 @@ export interface Look {
 	readonly hasLinks: boolean;
 }
 
+/** The reader draws on a terminal: bold, underline and reverse video stay without colour. */
+function stylesOf(look: Look) {
+	return stylesFor(look.isColor, true, look.hasLinks);
+}
+
+/** The only address a page may link to: the original post's, where the terminal takes links. */
+function linksOf(essay: Essay, look: Look): ReadonlySet<string> {
+	return new Set(look.hasLinks && essay.source ? [essay.source.url] : []);
+}
+
 /**
  * Draws one section as the reader shows it. Every line leaves here made safe for the terminal
  * (src/safe-text.ts): the text in it came from files, after the markdown and YAML parsers decoded it.
  * Only the original post's address may be a link.
  */
 export function drawSection(essay: Essay, job: SectionJob, look: Look, withSearch: boolean): DrawnSection {
-	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
-	const styles = stylesFor(look.isColor, true, look.hasLinks);
-	const links = new Set(look.hasLinks && essay.source ? [essay.source.url] : []);
-	const {lines, callouts} = renderSectionWithCallouts(essay, job.section, job.width, styles, {folds: {toggled: job.toggled}});
+	const {lines, callouts} = renderSectionWithCallouts(essay, job.section, job.width, stylesOf(look), {folds: {toggled: job.toggled}});
+	const links = linksOf(essay, look);
 	const safe = lines.map((line) => cleanRendered(line, links));
 	return withSearch ? {lines: safe, callouts, search: searchText(safe)} : {lines: safe, callouts};
 }
@@ -120,8 +128,7 @@ const MAX_WIDTHS = 2;
 /** Creates the page renderer for an essay, with colour on or off. */
 export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const look: Look = {isColor: options.isColor, hasLinks: options.hasLinks ?? false};
-	// The reader draws on a terminal: bold, underline and reverse video stay without colour.
-	const styles = stylesFor(look.isColor, true, look.hasLinks);
+	const styles = stylesOf(look);
 	// Sections by width, for the widths in use: the current one and the one before (a resize back
 	// and forth, the build's two). Older widths are dropped, so resizing never grows memory.
 	// Within a width, by section and which of its collapsible callouts were toggled.
@@ -144,20 +151,22 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
-	const links = new Set(look.hasLinks && essay.source ? [essay.source.url] : []);
+	const links = linksOf(essay, look);
 	const safe = (lines: readonly string[]): string[] => lines.map((line) => cleanRendered(line, links));
 
 	// Long sections are drawn in the background, when there is one; meanwhile their page says so.
 	const {background} = options;
 	const heavy = new Map<number, boolean>();
 	const isHeavy = (section: number): boolean => {
+		// Without a background every section is drawn here: no need to weigh them.
+		if (!background) return false;
 		let isLong = heavy.get(section);
 		if (isLong === undefined) {
 			isLong = drawingCost(essay.sections[section]?.blocks ?? []) > HEAVY_SECTION_COST;
 			heavy.set(section, isLong);
 		}
 
-		return background !== undefined && isLong;
+		return isLong;
 	};
 	const requested = new Set<string>();
 	const failures = new Map<number, string>();
