@@ -1,11 +1,17 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {normalizeText, parseEssay, slugify} from '../src/essay/parse.js';
-import type {Block} from '../src/essay/types.js';
+import {normalizeText, parseEssay, sectionBlocks, slugify} from '../src/essay/parse.js';
+import type {Block, Essay} from '../src/essay/types.js';
 import {ESSAY} from './helpers/paths.js';
 
 const essayText = readFileSync(ESSAY, 'utf8');
 const parse = (text: string) => parseEssay(text, {fallbackTitle: 'file-name'});
+
+/** The blocks of section `index`, as drawn. */
+function blocksAt(essay: Essay, index: number): readonly Block[] {
+	const section = essay.sections[index];
+	return section ? sectionBlocks(section) : [];
+}
 
 function markdownOf(blocks: readonly Block[]): string {
 	return blocks.map((block) => (block.kind === 'markdown' ? block.source : markdownOf(block.body))).join('\n\n');
@@ -29,7 +35,7 @@ describe('the bundled essay', () => {
 	});
 
 	it('turns the !!! note into an admonition on the cover, with a markdown body', () => {
-		const [note, opening] = essay.sections[0]?.blocks ?? [];
+		const [note, opening] = blocksAt(essay, 0);
 		expect(note).toMatchObject({kind: 'admonition', type: 'note', title: 'A voice memo turned essay.', form: 'fixed'});
 		expect(note?.kind === 'admonition' && markdownOf(note.body)).toMatch(/^Most of this is actually a short voice memoir/);
 		expect(opening?.kind === 'markdown' && opening.source).toMatch(/^As a consultant/);
@@ -37,7 +43,7 @@ describe('the bundled essay', () => {
 
 	it('keeps the last paragraph of a file without a final newline, in full', () => {
 		expect(essayText.endsWith('\n')).toBe(false);
-		const last = essay.sections.at(-1)?.blocks.at(-1);
+		const last = blocksAt(essay, essay.sections.length - 1).at(-1);
 		expect(last?.kind === 'markdown' && last.source).toMatch(/lay the foundation for sustained AI innovation and growth\.$/);
 	});
 });
@@ -45,7 +51,7 @@ describe('the bundled essay', () => {
 describe('admonitions', () => {
 	it('reads the type, the title, and the collapsible forms', () => {
 		const essay = parse('!!! warning "Careful"\n    body one\n\n??? tip\n    body two\n\n???+ danger ""\n    body three\n');
-		expect(essay.sections[0]?.blocks.map((block) => block.kind === 'admonition' && [block.type, block.title, block.form])).toEqual([
+		expect(blocksAt(essay, 0).map((block) => block.kind === 'admonition' && [block.type, block.title, block.form])).toEqual([
 			['warning', 'Careful', 'fixed'],
 			['tip', 'Tip', 'collapsed'],
 			['danger', '', 'expanded'],
@@ -54,19 +60,19 @@ describe('admonitions', () => {
 
 	it('keeps a multi-paragraph body with lists as markdown, not a code block', () => {
 		const essay = parse('!!! note\n\n    First **bold** paragraph.\n\n    - item one\n    - item two\n\nAfter.');
-		const [note, after] = essay.sections[0]?.blocks ?? [];
+		const [note, after] = blocksAt(essay, 0);
 		expect(note?.kind === 'admonition' && markdownOf(note.body)).toBe('First **bold** paragraph.\n\n- item one\n- item two');
 		expect(after).toEqual({kind: 'markdown', source: 'After.'});
 	});
 
 	it('is not recognised inside a fenced code block', () => {
 		const essay = parse('```\n!!! note "not a callout"\n    indented\n```');
-		expect(essay.sections[0]?.blocks).toEqual([{kind: 'markdown', source: '```\n!!! note "not a callout"\n    indented\n```'}]);
+		expect(blocksAt(essay, 0)).toEqual([{kind: 'markdown', source: '```\n!!! note "not a callout"\n    indented\n```'}]);
 	});
 
 	it('ignores MkDocs extra classes after the type', () => {
 		const essay = parse('!!! note inline end "Side"\n    text');
-		expect(essay.sections[0]?.blocks[0]).toMatchObject({type: 'note', title: 'Side'});
+		expect(blocksAt(essay, 0)[0]).toMatchObject({type: 'note', title: 'Side'});
 	});
 });
 
@@ -74,7 +80,7 @@ describe('sections', () => {
 	it('puts H3 and deeper inside their H2', () => {
 		const essay = parse('# T\n\nintro\n\n## One\n\na\n\n### Deeper\n\nb\n\n## Two\n\nc');
 		expect(essay.sections.map((section) => section.title)).toEqual(['T', 'One', 'Two']);
-		expect(markdownOf(essay.sections[1]?.blocks ?? [])).toContain('### Deeper');
+		expect(markdownOf(blocksAt(essay, 1))).toContain('### Deeper');
 	});
 
 	it('names an empty ## heading by its position, so it can still be shown', () => {
@@ -108,8 +114,8 @@ describe('sections', () => {
 
 	it('drops the <!-- more --> excerpt marker', () => {
 		const essay = parse('# T\n\nExcerpt.\n\n<!-- more -->\n\nRest.');
-		expect(markdownOf(essay.sections[0]?.blocks ?? [])).not.toContain('more -->');
-		expect(markdownOf(essay.sections[0]?.blocks ?? [])).toContain('Rest.');
+		expect(markdownOf(blocksAt(essay, 0))).not.toContain('more -->');
+		expect(markdownOf(blocksAt(essay, 0))).toContain('Rest.');
 	});
 
 	it('makes slugs from titles', () => {

@@ -3,7 +3,7 @@ import {FileProblem, readRegularFile, systemErrorWords} from '../files.js';
 import {postPath, titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
-import {contentId, parseEssay, postTitle} from './parse.js';
+import {contentId, parseEssay, postTitle, sectionBlocks} from './parse.js';
 import {parseQuizFile, QuizError} from './quiz.js';
 import type {Essay, EssaySource} from './types.js';
 
@@ -48,7 +48,7 @@ export function parseEssayText(text: string, file: string): Essay {
 		throw error;
 	}
 
-	const isEmpty = essay.sections.length === 1 && essay.sections[0]?.blocks.length === 0 && essay.titleSource !== 'heading';
+	const isEmpty = essay.sections.length === 1 && essay.sections[0] !== undefined && sectionBlocks(essay.sections[0]).length === 0 && essay.titleSource !== 'heading';
 	if (isEmpty) throw new ContentError(file, 'has no essay text to show (only front matter or comments)');
 	const postTitles = titlesOfLinkedPosts(text, file);
 	return Object.keys(postTitles).length === 0 ? essay : {...essay, postTitles};

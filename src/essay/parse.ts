@@ -5,7 +5,8 @@ import {decodeHTML} from 'entities';
 import {admonitionExtension, contentTabExtension, type AdmonitionToken, type ContentTabToken} from './admonition.js';
 import {FENCE, FOOTNOTE_REFERENCE, passLines, stripAttributeLists} from './mkdocs.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
-import type {Block, Essay, Section} from './types.js';
+import {outline, type Outline} from './outline.js';
+import type {Block, Essay, Section, SectionBody} from './types.js';
 
 const marked = new Marked({gfm: true, extensions: [admonitionExtension, contentTabExtension]});
 
@@ -199,20 +200,28 @@ export function postTitle(text: string, fallbackTitle: string): string {
 export interface ParseOptions {
 	/** Used as the title when the file has neither an H1 nor a front-matter title. */
 	readonly fallbackTitle: string;
+	/** Lex the whole text even where its outline can be trusted (the way taken where it cannot): false by default. */
+	readonly lexWhole?: boolean;
 }
 
-/**
- * Parses a whole markdown document into an Essay: front matter, a cover (title, byline and everything
- * before the first H2), and one section per H2. H3 and deeper stay inside their H2.
- * Throws FrontMatterError for unreadable front matter.
- */
-export function parseEssay(text: string, options: ParseOptions): Essay {
-	const normalized = normalizeText(text);
-	const {frontMatter, body} = splitFrontMatter(normalized);
+/** A section as found: its heading's text (none for the cover) and its content. */
+interface Part {
+	readonly heading: string | undefined;
+	readonly body: SectionBody;
+}
+
+/** What splitting the body found: the title heading's text, the sections, the link definitions. */
+interface Split {
+	readonly title: string | undefined;
+	readonly parts: readonly Part[];
+	readonly linkDefinitions: string;
+}
+
+/** Splits the body by lexing all of it: for text the outline cannot be sure of (outline.ts). */
+function lexedParts(body: string): Split {
 	const {markdown, footnotes} = passLines(body);
 	const {tokens, inline} = lexBlocks(markdown);
 	const headingText = (heading: Tokens.Heading): string => plainText(inline(heading.text), heading.text);
-
 	let title: string | undefined;
 	const groups: Array<{heading: Tokens.Heading | undefined; tokens: Token[]}> = [{heading: undefined, tokens: []}];
 	for (const token of tokens) {
@@ -232,18 +241,90 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 		groups.at(-1)?.tokens.push(token);
 	}
 
-	const essayTitle = title || frontMatter.title || options.fallbackTitle;
 	const numbers = new Map<string, number>();
-	const sections: Section[] = groups.map(({heading, tokens: groupTokens}, index) => {
-		// An empty `##` still starts a section; it needs a name for the status bar and contents.
-		const sectionTitle = heading ? headingText(heading) || `Section ${index + 1}` : essayTitle;
+	const parts = groups.map(({heading, tokens: groupTokens}): Part => {
 		const {tokens: numbered, notes} = numberFootnotes(groupTokens, footnotes, numbers);
-		return {
-			kind: heading ? 'chapter' : 'cover',
-			title: sectionTitle,
-			slug: slugify(sectionTitle),
-			blocks: [...toBlocks(numbered), ...notes],
-		};
+		return {heading: heading ? headingText(heading) : undefined, body: {blocks: [...toBlocks(numbered), ...notes]}};
+	});
+	return {title, parts, linkDefinitions: linkDefinitionsOf(tokens)};
+}
+
+/** An ATX heading line's text as marked reads it: trimmed, without a closing run of `#`. */
+function atxText(line: string): string {
+	let text = (/^ {0,3}#{1,6}(?=\s|$)(.*)$/.exec(line)?.[1] ?? '').trim();
+	if (text.endsWith('#')) {
+		const trimmed = text.replace(/#+$/, '');
+		if (trimmed === '' || trimmed.endsWith(' ')) text = trimmed.trim();
+	}
+
+	return text;
+}
+
+/** Splits the body where its outline says, lexing nothing but the headings' text. */
+function outlinedParts(body: string, found: Outline): Split {
+	const lexer = new Lexer(marked.defaults);
+	// The definitions first, so that a heading's links resolve as they do in the text.
+	lexer.blockTokens(found.definitions, lexer.tokens);
+	const headingAt = (start: number): string => {
+		const newline = body.indexOf('\n', start);
+		const text = atxText(body.slice(start, newline === -1 ? body.length : newline));
+		return plainText(lexer.inlineTokens(text), text);
+	};
+
+	const starts = [0, ...found.chapters];
+	const parts = starts.map((start, index): Part => {
+		const end = starts[index + 1] ?? body.length;
+		const holdsTitle = found.title !== undefined && found.title >= start && found.title < end;
+		return {heading: index === 0 ? undefined : headingAt(start), body: {markdown: body.slice(start, end), holdsTitle}};
+	});
+	return {title: found.title === undefined ? undefined : headingAt(found.title), parts, linkDefinitions: found.definitions};
+}
+
+/** Whether a token is a heading of `depth`. */
+function isHeading(token: Token | undefined, depth: number): boolean {
+	return token?.type === 'heading' && (token as Tokens.Heading).depth === depth;
+}
+
+/** A section's blocks: as parsed, or lexed now from its markdown (not kept: a long essay would hold them twice). */
+export function sectionBlocks(section: Section): readonly Block[] {
+	const {body} = section;
+	if ('blocks' in body) return body.blocks;
+	let {tokens} = lexBlocks(passLines(body.markdown).markdown);
+	if (section.kind === 'chapter' && isHeading(tokens[0], 2)) tokens = tokens.slice(1);
+	const title = body.holdsTitle ? tokens.findIndex((token) => isHeading(token, 1)) : -1;
+	return toBlocks(title === -1 ? tokens : tokens.toSpliced(title, 1));
+}
+
+/** The markdown of blocks, admonitions' and tabs' titles included. */
+export function blockSource(blocks: readonly Block[]): string {
+	return blocks.map((block) => (block.kind === 'markdown' ? block.source : `${block.kind === 'tab' ? block.label : block.title}\n${blockSource(block.body)}`)).join('\n');
+}
+
+/** A section's text as written (markup and all), without its heading: to count and look for words without lexing it. */
+export function sectionSource(section: Section): string {
+	const {body} = section;
+	if ('blocks' in body) return blockSource(body.blocks);
+	if (section.kind === 'cover') return body.markdown;
+	const newline = body.markdown.indexOf('\n');
+	return newline === -1 ? '' : body.markdown.slice(newline + 1);
+}
+
+/**
+ * Parses a whole markdown document into an Essay: front matter, a cover (title, byline and everything
+ * before the first H2), and one section per H2. H3 and deeper stay inside their H2. Where the outline
+ * can be trusted (outline.ts), sections keep their markdown, lexed when drawn.
+ * Throws FrontMatterError for unreadable front matter.
+ */
+export function parseEssay(text: string, options: ParseOptions): Essay {
+	const normalized = normalizeText(text);
+	const {frontMatter, body} = splitFrontMatter(normalized);
+	const found = options.lexWhole ? undefined : outline(body);
+	const {title, parts, linkDefinitions} = found ? outlinedParts(body, found) : lexedParts(body);
+	const essayTitle = title || frontMatter.title || options.fallbackTitle;
+	const sections = parts.map(({heading, body: content}, index): Section => {
+		// An empty `##` still starts a section; it needs a name for the status bar and contents.
+		const sectionTitle = heading === undefined ? essayTitle : heading || `Section ${index + 1}`;
+		return {kind: heading === undefined ? 'cover' : 'chapter', title: sectionTitle, slug: slugify(sectionTitle), body: content};
 	});
 
 	return {
@@ -253,7 +334,7 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 		byline: bylineOf(frontMatter),
 		frontMatter,
 		sections,
-		linkDefinitions: linkDefinitionsOf(tokens),
+		linkDefinitions,
 		quizzes: [],
 	};
 }

@@ -1,3 +1,4 @@
+import {sectionBlocks} from './parse.js';
 import {choiceTexts, type Quiz} from './quiz.js';
 import type {Block, Essay} from './types.js';
 
@@ -27,7 +28,7 @@ function quotations(text: string): string[] {
  * much longer than their siblings. Empty when there is nothing to say.
  */
 export function checkQuizzes(quizzes: readonly Quiz[], essay: Essay): string[] {
-	const essayText = collapse(essay.sections.map((section) => `${section.title} ${section.blocks.map((block) => blockText(block)).join(' ')}`).join(' '));
+	const essayText = collapse(essay.sections.map((section) => `${section.title} ${sectionBlocks(section).map((block) => blockText(block)).join(' ')}`).join(' '));
 	const problems: string[] = [];
 	const answers: Array<{readonly field: string; readonly position: number; readonly isLongest: boolean}> = [];
 

@@ -1,12 +1,8 @@
-import type {Block, Essay} from './types.js';
+import {sectionSource} from './parse.js';
+import type {Essay} from './types.js';
 
 /** An adult's silent reading speed for non-fiction, in words a minute. */
 const WORDS_PER_MINUTE = 230;
-
-function blockWords(block: Block): number {
-	if (block.kind === 'markdown') return words(block.source);
-	return words(block.kind === 'tab' ? block.label : block.title) + block.body.reduce((sum, inner) => sum + blockWords(inner), 0);
-}
 
 /**
  * Words in text: runs of characters between white space that hold a letter or a digit (markup such
@@ -35,11 +31,11 @@ function words(text: string): number {
 
 const counted = new WeakMap<Essay, number>();
 
-/** How many words a reader reads in the essay: its title, headings and every block (counted once per essay). */
+/** How many words a reader reads in the essay: its title, headings and the text of every section as written (counted once per essay). */
 export function wordCount(essay: Essay): number {
 	let count = counted.get(essay);
 	if (count === undefined) {
-		count = essay.sections.reduce((sum, section) => sum + words(section.title) + section.blocks.reduce((blocks, block) => blocks + blockWords(block), 0), 0);
+		count = essay.sections.reduce((sum, section) => sum + words(section.title) + words(sectionSource(section)), 0);
 		counted.set(essay, count);
 	}
 

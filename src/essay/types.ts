@@ -31,8 +31,16 @@ export interface Section {
 	readonly title: string;
 	/** URL-style slug of the title, used to name sections in data files. */
 	readonly slug: string;
-	readonly blocks: readonly Block[];
+	/** What it holds: read with sectionBlocks and sectionSource (parse.ts). */
+	readonly body: SectionBody;
 }
+
+/**
+ * A section's content: its blocks, or the markdown they are lexed from each time the section is
+ * drawn (from its heading line to the next section's), so an essay is not lexed whole before its
+ * first screen. `holdsTitle`: the essay's title heading is in it, and is not part of its text.
+ */
+export type SectionBody = {readonly blocks: readonly Block[]} | {readonly markdown: string; readonly holdsTitle: boolean};
 
 import type {Quiz} from './quiz.js';
 

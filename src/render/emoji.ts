@@ -1,20 +1,17 @@
-import type {Block, Essay} from '../essay/types.js';
+import {sectionSource} from '../essay/parse.js';
+import type {Essay} from '../essay/types.js';
 
 type Lookup = (name: string) => string | undefined;
 
 const SHORTCODE = /:([a-z0-9_+-]+):/gi;
 let lookup: Lookup | undefined;
 
-function blocksHaveShortcodes(blocks: readonly Block[]): boolean {
-	return blocks.some((block) => (block.kind === 'markdown' ? /:[a-z0-9_+-]+:/i.test(block.source) : blocksHaveShortcodes(block.body)));
-}
-
 /**
  * Loads the emoji table (node-emoji, about 50 ms) only when the essay has a `:shortcode:` in it, so
  * essays without one never pay for it. Call before rendering.
  */
 export async function prepareEmoji(essay: Essay): Promise<void> {
-	if (lookup || !essay.sections.some((section) => blocksHaveShortcodes(section.blocks))) return;
+	if (lookup || !essay.sections.some((section) => /:[a-z0-9_+-]+:/i.test(sectionSource(section)))) return;
 	const emoji = await import('node-emoji');
 	lookup = (name) => emoji.get(name);
 }

@@ -1,9 +1,10 @@
+import {sectionSource} from '../essay/parse.js';
 import type {Essay} from '../essay/types.js';
 import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
 import {fitQuestion, renderChoice, renderFeedback, renderRecap, renderSummary, type QuestionScreen} from './quiz.js';
 import {createSearchIndex, highlightRanges, searchText, type LineMatch, type SearchResult, type SearchText} from './search.js';
-import {blockSource, drawingCost, renderSectionNote, renderSectionWithCallouts, type CalloutPlace} from './section.js';
+import {drawingCost, renderSectionNote, renderSectionWithCallouts, type CalloutPlace} from './section.js';
 import {stylesFor, UNICODE_BOX} from './styles.js';
 
 /** Rendered lines of every text page of one essay, computed once per (page, width) and reused. */
@@ -162,7 +163,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		if (!background) return false;
 		let isLong = heavy.get(section);
 		if (isLong === undefined) {
-			isLong = drawingCost(essay.sections[section]?.blocks ?? []) > HEAVY_SECTION_COST;
+			const found = essay.sections[section];
+			isLong = found !== undefined && drawingCost(found) > HEAVY_SECTION_COST;
 			heavy.set(section, isLong);
 		}
 
@@ -263,8 +265,8 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	};
 
 	const index = createSearchIndex(essay.sections.length, searchableOf, (section) => {
-		const {title = '', blocks = []} = essay.sections[section] ?? {};
-		return `${title}\n${blockSource(blocks)}`;
+		const found = essay.sections[section];
+		return found ? `${found.title}\n${sectionSource(found)}` : '';
 	});
 	return {
 		isColor: options.isColor,

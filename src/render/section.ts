@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import {sectionBlocks, sectionSource} from '../essay/parse.js';
 import {readingTimeLabel} from '../essay/reading-time.js';
 import type {Block, Essay, EssaySource, Section} from '../essay/types.js';
 import {calloutColor} from '../theme.js';
@@ -176,7 +177,7 @@ export function renderSectionWithCallouts(essay: Essay, index: number, width: nu
 	if (!section) return {lines: [], callouts: []};
 	const header = renderHeader(essay, section, width, styles);
 	const context: BlockContext = {styles, links: essay.linkDefinitions, posts: essay.postTitles ?? {}, code: options.code ?? 'marked', folds: options.folds ?? {toggled: []}, next: 0};
-	const body = renderBlocks(section.blocks, width, context);
+	const body = renderBlocks(sectionBlocks(section), width, context);
 	if (body.lines.length === 0) return {lines: header, callouts: []};
 	return {lines: [...header, '', ...body.lines], callouts: shifted(body.callouts, header.length + 1)};
 }
@@ -196,11 +197,6 @@ export function renderSectionNote(essay: Essay, index: number, width: number, st
 	return [...renderHeader(essay, section, width, styles), '', ...wrapText(paint(styles, theme.muted)(note), width)];
 }
 
-/** The markdown of blocks, at any depth, with callout titles and tab labels: what a search can look through. */
-export function blockSource(blocks: readonly Block[]): string {
-	return blocks.map((block) => (block.kind === 'markdown' ? block.source : `${block.kind === 'tab' ? block.label : block.title}\n${blockSource(block.body)}`)).join('\n');
-}
-
 /**
  * What drawing a table cell costs beyond its characters, in characters of prose: fitting columns and
  * placing cells make a table several times dearer than prose of its size (a table of 1,000 columns in
@@ -208,18 +204,10 @@ export function blockSource(blocks: readonly Block[]): string {
  */
 const CELL_COST = 16;
 
-/** What drawing blocks costs, in characters of prose: their markdown at any depth, each table cell (`|`) counted dearer. */
-export function drawingCost(blocks: readonly Block[]): number {
-	let cost = 0;
-	for (const block of blocks) {
-		if (block.kind !== 'markdown') {
-			cost += drawingCost(block.body);
-			continue;
-		}
-
-		cost += block.source.length;
-		for (let bar = block.source.indexOf('|'); bar !== -1; bar = block.source.indexOf('|', bar + 1)) cost += CELL_COST;
-	}
-
+/** What drawing a section costs, in characters of prose: its markdown, each table cell (`|`) counted dearer. */
+export function drawingCost(section: Section): number {
+	const source = sectionSource(section);
+	let cost = source.length;
+	for (let bar = source.indexOf('|'); bar !== -1; bar = source.indexOf('|', bar + 1)) cost += CELL_COST;
 	return cost;
 }
