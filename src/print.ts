@@ -1,3 +1,4 @@
+import {countWords} from './essay/reading-time.js';
 import type {Essay} from './essay/types.js';
 import {cleanRendered} from './safe-text.js';
 import {renderAnswerKey, renderQuizForPrint} from './render/quiz.js';
@@ -24,6 +25,8 @@ export interface PrintOptions {
 export function* printParts(essay: Essay, options: PrintOptions): Generator<string, void, undefined> {
 	const styles = stylesFor(options.isColor);
 	const indexes = options.section === undefined ? essay.sections.map((_, index) => index) : [options.section];
+	// The cover says how long the essay takes to read, in print at any length.
+	if (indexes.includes(0)) countWords(essay);
 	let separator = '';
 	const part = (lines: readonly string[]): string => {
 		const text = separator + cleanRendered(lines.join('\n'));

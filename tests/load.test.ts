@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {ContentError} from '../src/essay/errors.js';
 import {loadEssay, quizFileFor, snapshotEssay, type EssaySnapshot} from '../src/essay/load.js';
+import {parseEssay} from '../src/essay/parse.js';
 import {BUNDLED_SOURCE, ESSAY} from './helpers/paths.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mle-essay-load-'));
@@ -48,6 +49,19 @@ describe('loading an essay file', () => {
 		expect(loadEssay(file('my-post.md', 'Just a paragraph.')).title).toBe('My post');
 		expect(loadEssay(file('migrating-to-uv.md', 'Just a paragraph.')).title).toBe('Migrating to uv');
 		expect(loadEssay(file('titled.md', '---\ntitle: From front matter\n---\nJust a paragraph.')).title).toBe('From front matter');
+	});
+});
+
+describe('saved progress keyed by content', () => {
+	it('keys a file by its text however it was written (a byte-order mark, CRLF, an included snippet)', () => {
+		const text = '# Keyed\n\nSome text, café.\n\n## One\n\nMore.\n';
+		const {id} = parseEssay(text, {fallbackTitle: 'x'});
+		expect(loadEssay(file('keyed.md', text), {withQuizzes: false}).id).toBe(id);
+		expect(loadEssay(file('keyed-bom.md', `\uFEFF${text}`), {withQuizzes: false}).id).toBe(id);
+		expect(loadEssay(file('keyed-crlf.md', text.replaceAll('\n', '\r\n')), {withQuizzes: false}).id).toBe(id);
+		file('part.md', 'More.');
+		expect(loadEssay(file('keyed-snippet.md', text.replace('More.', '--8<-- "part.md"')), {withQuizzes: false}).id).toBe(id);
+		expect(loadEssay(file('other.md', text.replace('café', 'cafe')), {withQuizzes: false}).id).not.toBe(id);
 	});
 });
 

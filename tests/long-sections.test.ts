@@ -75,3 +75,19 @@ describe('a section that takes seconds to draw', () => {
 		expect((await again.exited(5000)).code).toBe(0);
 	});
 });
+
+describe('an essay of megabytes', () => {
+	it('opens at its cover without waiting to count its words, and shows its reading time once they are counted', async () => {
+		const file = path.join(dir, 'megabytes.md');
+		const chapter = (index: number) => `## Part ${index}\n\n${'Words to read in this part of it. '.repeat(300)}\n`;
+		writeFileSync(file, `# Megabytes of text\n\nThe cover.\n\n${Array.from({length: 300}, (_, index) => chapter(index)).join('\n')}`);
+		const session = start([file], {columns: 80, rows: 24});
+		await session.waitFor(/about [\d,]+ min read/, 20_000);
+		// The first screen came before the count: the cover was drawn again with it.
+		const output = session.output();
+		expect(output.indexOf('The cover.')).toBeGreaterThan(-1);
+		expect(output.indexOf('The cover.')).toBeLessThan(output.indexOf('min read'));
+		session.write('q');
+		expect((await session.exited(5000)).code).toBe(0);
+	});
+});

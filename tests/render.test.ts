@@ -146,6 +146,27 @@ describe('rendering sections', () => {
 		expect(readingMinutes(longer)).toBe(7);
 	});
 
+	it('counts a long essay\'s words after its first screen, between keys, then shows its reading time on the cover', async () => {
+		const chapters = Array.from({length: 300}, (_, index) => `## Part ${index}\n\n${'Words to read here. '.repeat(200)}\n`);
+		const long = parseEssay(`# Long\n\nIntro.\n\n${chapters.join('\n')}`, {fallbackTitle: 'long'});
+		const pages = createPages(long, {isColor: false, summaryFooter: ''});
+		const cover = () => pages.linesOf({kind: 'section', section: 0}, 60).join('\n');
+		expect(cover()).not.toContain('min read');
+		let told = 0;
+		pages.subscribe(() => (told += 1));
+		const drawn = pages.drawnCount();
+		let step = pages.indexStep(60, 1);
+		while (step.indexed < step.total) step = pages.indexStep(60, 1);
+		await Promise.resolve();
+		expect(told).toBe(1);
+		expect(pages.drawnCount()).toBe(drawn + 1);
+		const label = `about ${readingMinutes(long)} min read`;
+		expect(readingMinutes(long)).toBe(Math.round(wordCount(long) / 230));
+		expect(cover()).toContain(label);
+		// The index holds the cover as it is now.
+		expect(pages.search(label, 60).matches).toEqual([expect.objectContaining({section: 0})]);
+	});
+
 	it('never renders a line wider than the width, at any width, for the essay and the fixture', () => {
 		for (const document of [essay, sink]) {
 			for (const width of [20, 33, 40, 57, 80, 84]) {

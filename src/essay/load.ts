@@ -38,11 +38,14 @@ export function decodeEssayBytes(bytes: Uint8Array, file: string): string {
 	return text;
 }
 
-/** Parses decoded text, turning front-matter problems and an empty body into ContentErrors. */
-export function parseEssayText(text: string, file: string): Essay {
+/** Parses decoded text (`bytes`: the file it was decoded from), turning front-matter problems and an empty body into ContentErrors. */
+export function parseEssayText(text: string, file: string, bytes?: Uint8Array): Essay {
 	let essay: Essay;
 	try {
-		essay = parseEssay(includeSnippets(text, file), {fallbackTitle: titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, ''))});
+		const included = includeSnippets(text, file);
+		// The bytes are the text's own only when nothing was put in and no byte-order mark was dropped.
+		const isSameText = bytes !== undefined && included === text && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+		essay = parseEssay(included, {fallbackTitle: titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, '')), bytes: isSameText ? bytes : undefined});
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;
@@ -84,6 +87,7 @@ const MAX_SNIPPET_BYTES = 1024 * 1024;
  * as a placeholder naming the file.
  */
 function includeSnippets(text: string, file: string): string {
+	if (!text.includes('--8<--')) return text;
 	const folder = path.dirname(path.resolve(file));
 	return text.replace(SNIPPET_LINE, (line, indent: string, name: string) => {
 		const target = path.resolve(folder, name);
@@ -113,6 +117,8 @@ const MAX_LINKED_POSTS = 200;
  * through a link), the file's title. Others are left out, to be shown by their address.
  */
 function titlesOfLinkedPosts(text: string, file: string): Record<string, string> {
+	// Most posts link to none: one quick look saves going through a long one with the full pattern.
+	if (!/\.(?:md|markdown)/i.test(text)) return {};
 	const folder = path.dirname(path.resolve(file));
 	const addresses = new Set<string>();
 	for (const match of text.matchAll(POST_LINK)) {
@@ -198,9 +204,10 @@ export interface LoadOptions {
  * from disk. Every failure is a ContentError whose message names the file and the problem in one line.
  */
 export function loadEssay(file: string, options: LoadOptions = {}): Essay {
-	const text = decodeEssayBytes(readBytes(file), file);
+	const bytes = readBytes(file);
+	const text = decodeEssayBytes(bytes, file);
 	const withSource = (essay: Essay): Essay => (options.source ? {...essay, source: options.source} : essay);
-	if (options.withQuizzes === false) return withSource(parseEssayText(text, file));
+	if (options.withQuizzes === false) return withSource(parseEssayText(text, file, bytes));
 	const quizFile = quizFileFor(file);
 	const {snapshot} = options;
 	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null) && snapshot.essay.source?.url === options.source?.url) {
@@ -208,7 +215,7 @@ export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	}
 
 	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
-	const essay = parseEssayText(text, file);
+	const essay = parseEssayText(text, file, bytes);
 	return withSource(withQuizzes(essay, quizFile, readQuizText(quizFile)));
 }
 

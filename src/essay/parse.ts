@@ -158,8 +158,8 @@ function linkDefinitionsOf(tokens: readonly Token[]): string {
 const requireBuiltin = createRequire(import.meta.url);
 let crypto: typeof Crypto | undefined;
 
-/** A short, stable hash of content, to key saved progress by what was read. */
-export function contentId(...parts: readonly string[]): string {
+/** A short, stable hash of content, to key saved progress by what was read. `parts` may be a text's own UTF-8 bytes. */
+export function contentId(...parts: ReadonlyArray<string | Uint8Array>): string {
 	crypto ??= requireBuiltin('node:crypto') as typeof Crypto;
 	const hash = crypto.createHash('sha256');
 	for (const part of parts) hash.update(part).update('\u0000');
@@ -202,6 +202,8 @@ export interface ParseOptions {
 	readonly fallbackTitle: string;
 	/** Lex the whole text even where its outline can be trusted (the way taken where it cannot): false by default. */
 	readonly lexWhole?: boolean;
+	/** The text's own UTF-8 bytes, when the caller has them: hashed as they are, not encoded again (~15 ms for 20 MB). */
+	readonly bytes?: Uint8Array;
 }
 
 /** A section as found: its heading's text (none for the cover) and its content. */
@@ -328,7 +330,7 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 	});
 
 	return {
-		id: contentId(normalized),
+		id: contentId(normalized === text && options.bytes ? options.bytes : normalized),
 		title: essayTitle,
 		titleSource: title ? 'heading' : frontMatter.title ? 'front-matter' : 'file-name',
 		byline: bylineOf(frontMatter),

@@ -29,17 +29,50 @@ function words(text: string): number {
 	return inRun && hasWord ? count + 1 : count;
 }
 
-const counted = new WeakMap<Essay, number>();
+/**
+ * Essays with more markdown than this (characters) have their words counted after their first screen,
+ * a few sections at a time between keys: counting a 20 MB essay takes ~140 ms, more than the rest of
+ * its start. Shorter ones are counted at once (1 MB: ~5 ms).
+ */
+export const COUNT_AT_ONCE = 1024 * 1024;
 
-/** How many words a reader reads in the essay: its title, headings and the text of every section as written (counted once per essay). */
-export function wordCount(essay: Essay): number {
-	let count = counted.get(essay);
-	if (count === undefined) {
-		count = essay.sections.reduce((sum, section) => sum + words(section.title) + words(sectionSource(section)), 0);
-		counted.set(essay, count);
+/** How far an essay's words are counted: the sections before `next`, `words` in all. */
+interface Count {
+	next: number;
+	words: number;
+	readonly length: number;
+}
+
+const counts = new WeakMap<Essay, Count>();
+
+function countOf(essay: Essay): Count {
+	let count = counts.get(essay);
+	if (!count) {
+		count = {next: 0, words: 0, length: essay.sections.reduce((sum, section) => sum + sectionSource(section).length, 0)};
+		counts.set(essay, count);
 	}
 
 	return count;
+}
+
+/** Counts the words of more sections, for about `budgetMs` (all of them without one); whether every section is counted. */
+export function countWords(essay: Essay, budgetMs = Number.POSITIVE_INFINITY): boolean {
+	const count = countOf(essay);
+	const until = performance.now() + budgetMs;
+	while (count.next < essay.sections.length) {
+		const section = essay.sections[count.next];
+		count.next += 1;
+		if (section) count.words += words(section.title) + words(sectionSource(section));
+		if (performance.now() > until) break;
+	}
+
+	return count.next >= essay.sections.length;
+}
+
+/** How many words a reader reads in the essay: its title, headings and the text of every section as written. */
+export function wordCount(essay: Essay): number {
+	countWords(essay);
+	return countOf(essay).words;
 }
 
 /** Minutes it takes to read the essay at WORDS_PER_MINUTE, rounded, at least one. */
@@ -50,4 +83,11 @@ export function readingMinutes(essay: Essay): number {
 /** `about 4 min read`, as the cover and the contents say it. */
 export function readingTimeLabel(essay: Essay): string {
 	return `about ${readingMinutes(essay)} min read`;
+}
+
+/** The reading time where it is known without holding up a first screen: nothing for a long essay until countWords has counted it all. */
+export function knownReadingTimeLabel(essay: Essay): string | undefined {
+	const count = countOf(essay);
+	if (count.next < essay.sections.length && count.length > COUNT_AT_ONCE) return undefined;
+	return readingTimeLabel(essay);
 }

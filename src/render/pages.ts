@@ -1,4 +1,5 @@
 import {sectionSource} from '../essay/parse.js';
+import {countWords, knownReadingTimeLabel} from '../essay/reading-time.js';
 import type {Essay} from '../essay/types.js';
 import {cleanRendered} from '../safe-text.js';
 import type {Page} from '../reader/page.js';
@@ -15,7 +16,7 @@ export interface PageLines {
 	readonly linesOf: (page: Page, width: number) => readonly string[];
 	/** Every match of `query` in the sections indexed so far, in reading order (across line breaks too). */
 	readonly search: (query: string, width: number) => SearchResult;
-	/** Indexes a few more sections for search, for about `budgetMs`; says how far the index is. */
+	/** Indexes a few more sections for search (counting a long essay's words first), for about `budgetMs`; says how far the index is. */
 	readonly indexStep: (width: number, budgetMs: number, query?: string) => {readonly indexed: number; readonly total: number};
 	/** Line `line` of a section with the matches of `query` on it drawn as matches, `current` apart. */
 	readonly highlight: (section: number, line: number, width: number, query: string, current: LineMatch | undefined) => string;
@@ -29,7 +30,7 @@ export interface PageLines {
 	readonly choice: (label: string, isSelected: boolean, width: number) => readonly string[];
 	/** Whether a page is still being drawn in the background (a long section): its lines say so meanwhile. */
 	readonly isDrawing: (page: Page, width: number) => boolean;
-	/** Calls `listener` each time a section drawn in the background arrives; returns how to stop. */
+	/** Calls `listener` each time a section drawn in the background arrives (or the cover changes, its reading time counted); returns how to stop. */
 	readonly subscribe: (listener: () => void) => () => void;
 	/** How many sections have arrived from the background so far: changes when the pages do. */
 	readonly drawnCount: () => number;
@@ -268,13 +269,35 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		const found = essay.sections[section];
 		return found ? `${found.title}\n${sectionSource(found)}` : '';
 	});
+	// A long essay's cover says how long it takes to read once its words are counted: a few sections
+	// at a time, before each step of the index, and then the cover is drawn again.
+	let isCounted = knownReadingTimeLabel(essay) !== undefined;
+	const countStep = (budgetMs: number): void => {
+		if (isCounted || !countWords(essay, budgetMs)) return;
+		isCounted = true;
+		for (const atWidth of sections.values()) {
+			for (const key of [...atWidth.keys()]) if (key === '0' || key.startsWith('0:')) atWidth.delete(key);
+		}
+
+		index.forget(0);
+		drawnCount += 1;
+		// Told after the step that counted returns, as a drawing's arrival is.
+		queueMicrotask(() => {
+			for (const listener of listeners) listener();
+		});
+	};
+
 	return {
 		isColor: options.isColor,
 		linesOf: (page, width) => (page.kind === 'section' ? shown(page.section, width, page.toggled).lines : rendered(page, width).lines),
 		callouts: (page, width) => shown(page.section, width, page.toggled).callouts,
 		focusLine: (page, width) => (page.kind === 'section' ? 0 : rendered(page, width).focus),
 		search: (query, width) => index.find(query, width),
-		indexStep: (width, budgetMs, query) => index.step(width, budgetMs, query),
+		indexStep(width, budgetMs, query) {
+			const started = performance.now();
+			countStep(budgetMs);
+			return index.step(width, Math.max(0, budgetMs - (performance.now() - started)), query);
+		},
 		highlight(section, line, width, query, current) {
 			const rendered = sectionLines(section, width)[line] ?? '';
 			return highlightRanges(rendered, index.rangesOn(query, width, section, line, rendered, current), styles);

@@ -215,6 +215,12 @@ export function createSearchIndex(
 
 	return {
 		find,
+		/** Drops a section's text (its page changed): it is indexed again on a later step. */
+		forget(section: number): void {
+			if (texts[section]?.width === width) indexed -= 1;
+			texts[section] = undefined;
+			version += 1;
+		},
 		/**
 		 * Indexes sections for about `budgetMs` (at least one section), in reading order but those likely
 		 * to hold `query` first (a search waiting for the index), and says how far the index is. Called

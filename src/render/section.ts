@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import {sectionBlocks, sectionSource} from '../essay/parse.js';
-import {readingTimeLabel} from '../essay/reading-time.js';
+import {knownReadingTimeLabel} from '../essay/reading-time.js';
 import type {Block, Essay, EssaySource, Section} from '../essay/types.js';
 import {calloutColor} from '../theme.js';
 import {renderMarkdown} from './markdown.js';
@@ -150,7 +150,8 @@ function sourceLines(source: EssaySource, width: number, styles: Styles): string
 function renderHeader(essay: Essay, section: Section, width: number, styles: Styles): string[] {
 	if (section.kind === 'cover') {
 		const title = wrapText(paint(styles, theme.title).bold(essay.title), width);
-		const about = [essay.byline, readingTimeLabel(essay)].filter((part) => part !== '').join(' · ');
+		// A long essay's reading time shows once its words are counted (pages.ts counts them in steps).
+		const about = [essay.byline, knownReadingTimeLabel(essay) ?? ''].filter((part) => part !== '').join(' · ');
 		const byline = wrapText(paint(styles, theme.muted)(about), width);
 		const source = essay.source ? sourceLines(essay.source, width, styles) : [];
 		return [...title, ...byline, ...source];
