@@ -7,6 +7,7 @@ import {splitFrontMatter} from '../src/essay/front-matter.js';
 import {outline} from '../src/essay/outline.js';
 import {normalizeText, parseEssay, sectionBlocks} from '../src/essay/parse.js';
 import type {Essay} from '../src/essay/types.js';
+import {hasShortcode} from '../src/render/emoji.js';
 import {ESSAY} from './helpers/paths.js';
 
 /** Everything a reader is shown of an essay, its sections' blocks lexed. */
@@ -72,5 +73,18 @@ describe('sections found from the outline, lexed when drawn', () => {
 		);
 		// Most of these texts are trusted: the comparison is not vacuous.
 		expect(trusted).toBeGreaterThan(500);
+	});
+});
+
+describe('looking for emoji shortcodes without a pattern over every character', () => {
+	it('finds one exactly where the pattern does', () => {
+		const piece = fc.constantFrom(':', 'smile', 'a', 'Z', '9', '_', '+', '-', ' ', 'é', ':::', 'https://x', '\n');
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+				const text = pieces.join('');
+				expect(hasShortcode(text)).toBe(/:[a-z0-9_+-]+:/i.test(text));
+			}),
+			{numRuns: 2000},
+		);
 	});
 });

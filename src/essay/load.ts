@@ -111,14 +111,23 @@ const MAX_LINKED_POST_BYTES = 256 * 1024;
 /** Posts read for their titles, at most: a long list of links costs no more than this. */
 const MAX_LINKED_POSTS = 200;
 
+/** Whether a `.` is followed by `m` or `M` anywhere: found from dot to dot, faster than a pattern. */
+function hasDotM(text: string): boolean {
+	for (let dot = text.indexOf('.'); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+		if ((text.charCodeAt(dot + 1) | 32) === 109) return true;
+	}
+
+	return false;
+}
+
 /**
  * The titles of the other posts a post links to, as MkDocs turns such a link into one to that page:
  * for each address to a markdown file beside the post (in its folder or below, never outside nor
  * through a link), the file's title. Others are left out, to be shown by their address.
  */
 function titlesOfLinkedPosts(text: string, file: string): Record<string, string> {
-	// Most posts link to none: one quick look saves going through a long one with the full pattern.
-	if (!/\.(?:md|markdown)/i.test(text)) return {};
+	// Most posts link to none: a quick look for `.m` saves going through a long one with the full pattern.
+	if (!hasDotM(text)) return {};
 	const folder = path.dirname(path.resolve(file));
 	const addresses = new Set<string>();
 	for (const match of text.matchAll(POST_LINK)) {
