@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import {describe, expect, it} from 'vitest';
+import {Lexer} from 'marked';
+import {describe, expect, it, vi} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {parseEssay} from '../src/essay/parse.js';
 import {readingMinutes, wordCount} from '../src/essay/reading-time.js';
@@ -165,6 +166,30 @@ describe('rendering sections', () => {
 		expect(cover()).toContain(label);
 		// The index holds the cover as it is now.
 		expect(pages.search(label, 60).matches).toEqual([expect.objectContaining({section: 0})]);
+	});
+
+	it('keeps drawn only the sections read last, not every section the search index went through', () => {
+		const chapters = Array.from({length: 150}, (_, index) => `## Part ${index}\n\nText of part ${index}, with *some* markup.\n`);
+		const long = parseEssay(`# Many parts\n\n${chapters.join('\n')}`, {fallbackTitle: 'many'});
+		const pages = createPages(long, {isColor: false, summaryFooter: ''});
+		const lexed = vi.spyOn(Lexer.prototype, 'blockTokens');
+		const drawsOf = (section: number): number => {
+			lexed.mockClear();
+			pages.linesOf({kind: 'section', section}, 60);
+			return lexed.mock.calls.length;
+		};
+
+		expect(drawsOf(5)).toBeGreaterThan(0);
+		let step = pages.indexStep(60, 5);
+		while (step.indexed < step.total) step = pages.indexStep(60, 5);
+		// Read before: kept. Only indexed: drawn again when read.
+		expect(drawsOf(5)).toBe(0);
+		expect(drawsOf(140)).toBeGreaterThan(0);
+		expect(pages.search('text of part 120', 60).matches).toHaveLength(1);
+		// Sixty-four others read since: no longer kept.
+		for (let section = 10; section < 80; section++) drawsOf(section);
+		expect(drawsOf(5)).toBeGreaterThan(0);
+		lexed.mockRestore();
 	});
 
 	it('never renders a line wider than the width, at any width, for the essay and the fixture', () => {

@@ -126,6 +126,11 @@ export interface PageOptions {
 const MAX_CACHED_PAGES = 256;
 /** Widths whose rendered sections are kept. */
 const MAX_WIDTHS = 2;
+/**
+ * Sections kept drawn at a width, the most recently used: a long essay read or searched through is
+ * not held drawn whole (the search index keeps only their text: 20 MB of markdown drawn took ~250 MiB).
+ */
+const MAX_CACHED_SECTIONS = 64;
 
 /** Creates the page renderer for an essay, with colour on or off. */
 export function createPages(essay: Essay, options: PageOptions): PageLines {
@@ -145,12 +150,27 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 
 		return atWidth;
 	};
+	const keep = (width: number, key: string, drawn: DrawnSection): void => {
+		const atWidth = sectionsAt(width);
+		atWidth.delete(key);
+		atWidth.set(key, drawn);
+		for (const old of atWidth.keys()) {
+			if (atWidth.size <= MAX_CACHED_SECTIONS) break;
+			atWidth.delete(old);
+		}
+	};
+	const kept = (width: number, key: string): DrawnSection | undefined => {
+		const drawn = sectionsAt(width).get(key);
+		// Used again: the last to be dropped.
+		if (drawn) keep(width, key, drawn);
+		return drawn;
+	};
 
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	// The build's sections have no links and are drawn in box drawing.
 	for (const rendered of look.hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
 		// The build renders the bundled essay's first sections, which have no collapsible callouts.
-		if (rendered.isColor === options.isColor) sectionsAt(rendered.width).set(String(rendered.section), {lines: rendered.lines, callouts: []});
+		if (rendered.isColor === options.isColor) keep(rendered.width, String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
 	const links = linksOf(essay, look);
@@ -200,24 +220,27 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 			requested.delete(id);
 			if (drawing.kind === 'dropped') return;
 			if (drawing.kind === 'failed') failures.set(job.section, drawing.reason);
-			else if (sections.has(job.width)) sectionsAt(job.width).set(key, drawing.drawn);
+			else if (sections.has(job.width)) keep(job.width, key, drawing.drawn);
 			drawnCount += 1;
 			for (const listener of listeners) listener();
 		});
 	};
 
-	/** A section's lines, drawn here, taken from those drawn before, or (a long one) asked for and shown as being drawn. */
+	/**
+	 * A section's lines, drawn here, taken from those drawn before, or (a long one) asked for and shown
+	 * as being drawn. One drawn for the search index (`isUrgent` false) is not kept: the index keeps its text.
+	 */
 	const sectionRendered = (section: number, width: number, toggled: readonly number[] = [], isUrgent = true): DrawnSection | undefined => {
 		const key = keyOf(section, toggled);
-		const cached = sectionsAt(width).get(key);
+		const cached = kept(width, key);
 		if (cached) return cached;
 		if (isHeavy(section)) {
 			if (!failures.has(section)) drawElsewhere({section, width, toggled}, key, isUrgent);
 			return undefined;
 		}
 
-		const drawn = drawSection(essay, {section, width, toggled}, look, false);
-		sectionsAt(width).set(key, drawn);
+		const drawn = drawSection(essay, {section, width, toggled}, look, !isUrgent);
+		if (isUrgent) keep(width, key, drawn);
 		return drawn;
 	};
 	const shown = (section: number, width: number, toggled?: readonly number[]): DrawnSection => sectionRendered(section, width, toggled) ?? noteFor(section, width);
