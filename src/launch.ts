@@ -15,6 +15,7 @@ import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
 import {replaceFile} from './files.js';
+import {releaseYoungGeneration} from './heap.js';
 
 // V8 first runs a regular expression in its interpreter and compiles it only once it is used again.
 // marked's expressions are large and backtrack a lot, and the first screen runs most of them once or
@@ -79,6 +80,7 @@ export function openApp(useCache = true): Opened {
 	const saveCodeCache = (): void => {
 		if (userFile === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return;
 		try {
+			releaseYoungGeneration();
 			mkdirSync(path.dirname(userFile), {recursive: true, mode: 0o700});
 			replaceFile(userFile, script.createCachedData(), 0o600);
 		} catch {

@@ -18,6 +18,7 @@ import type {AppStart, ExportOutcome} from './ui/App.js';
 import type {Answers} from './essay/score.js';
 import {backgroundDrawing} from './draw-worker.js';
 import {writeSummary} from './export.js';
+import {holdYoungGeneration} from './heap.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
 import type {ScreenSize} from './reader/geometry.js';
 
@@ -191,6 +192,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		const mounted = mount({essay, pages, document, start, onExport, onProgress: (progress) => store.save(progress)}, stopProcess);
 		running.unmount = mounted.unmount;
 		running.suspend = mounted.suspend;
+		holdYoungGeneration();
 		return finish(await mounted.exited);
 	} catch (error) {
 		return finish(1, error instanceof Error ? error.message : String(error));

@@ -7,8 +7,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {keys, ptySessions} from './helpers/pty.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const start = ptySessions();
 
 /** The built package as another Node would find it: no code cache of its own that fits. */
 function packageWithoutCache(): string {
@@ -45,6 +47,27 @@ describe('the code cache in the user’s cache folder', () => {
 		expect(third.status).toBe(0);
 		expect(third.stdout).toBe(first.stdout);
 		expect(statSync(file).size).toBeGreaterThan(100_000);
+	});
+
+	it('is written by a reading in the terminal too, and taken by the next one', async () => {
+		// The reader changes a V8 flag once it is up (src/heap.ts); a cache made under it would be refused.
+		const folder = packageWithoutCache();
+		const cacheHome = mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'));
+		const read = async (): Promise<void> => {
+			const session = start([], {cli: path.join(folder, 'dist', 'cli.js'), env: {XDG_CACHE_HOME: cacheHome}});
+			await session.waitFor('Hiring MLEs at early stage companies');
+			session.write(keys.right);
+			await session.waitFor(/section 2 of 3/);
+			session.write('q');
+			expect((await session.exited(5000)).code).toBe(0);
+		};
+
+		await read();
+		const [name] = readdirSync(path.join(cacheHome, 'mle-essay'));
+		const file = path.join(cacheHome, 'mle-essay', name ?? '');
+		const written = statSync(file);
+		await read();
+		expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
 	});
 
 	it('costs nothing but the compile when it cannot be written, and a relative XDG_CACHE_HOME is ignored', () => {
