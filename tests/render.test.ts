@@ -6,7 +6,7 @@ import {Lexer} from 'marked';
 import {describe, expect, it, vi} from 'vitest';
 import {loadEssay} from '../src/essay/load.js';
 import {parseEssay} from '../src/essay/parse.js';
-import {readingMinutes, wordCount} from '../src/essay/reading-time.js';
+import {knownReadingTimeLabel, readingMinutes, wordCount} from '../src/essay/reading-time.js';
 import {columnLayout, MEASURE} from '../src/render/layout.js';
 import {fitColumns} from '../src/render/columns.js';
 import {renderMarkdown} from '../src/render/markdown.js';
@@ -153,6 +153,8 @@ describe('rendering sections', () => {
 		const pages = createPages(long, {isColor: false, summaryFooter: ''});
 		const cover = () => pages.linesOf({kind: 'section', section: 0}, 60).join('\n');
 		expect(cover()).not.toContain('min read');
+		// The contents say it is being counted meanwhile (src/ui/App.tsx).
+		expect(knownReadingTimeLabel(long)).toBeUndefined();
 		let told = 0;
 		pages.subscribe(() => (told += 1));
 		const drawn = pages.drawnCount();
@@ -164,6 +166,7 @@ describe('rendering sections', () => {
 		const label = `about ${readingMinutes(long)} min read`;
 		expect(readingMinutes(long)).toBe(Math.round(wordCount(long) / 230));
 		expect(cover()).toContain(label);
+		expect(knownReadingTimeLabel(long)).toBe(label);
 		// The index holds the cover as it is now.
 		expect(pages.search(label, 60).matches).toEqual([expect.objectContaining({section: 0})]);
 	});

@@ -1,6 +1,6 @@
 import {Box, useInput, useWindowSize, type Key} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useReducer, useRef, useSyncExternalStore} from 'react';
-import {readingTimeLabel} from '../essay/reading-time.js';
+import {knownReadingTimeLabel} from '../essay/reading-time.js';
 import {isQuizDone} from '../essay/score.js';
 import type {Essay} from '../essay/types.js';
 import {bodyRows, isTooSmall} from '../reader/geometry.js';
@@ -211,7 +211,8 @@ export function App({essay, pages, document, start = {}, onExit, onSuspend, onEx
 				cursor={state.tocCursor}
 				height={height}
 				margin={layout.margin}
-				readingTime={readingTimeLabel(essay)}
+				// A long essay's words are counted between keys (pages.ts): the contents do not wait for them.
+				readingTime={knownReadingTimeLabel(essay) ?? copy.countingWords}
 			/>
 		);
 	} else if (page.kind === 'question') {

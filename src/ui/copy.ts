@@ -6,6 +6,8 @@ export const copy = {
 	tocTitle: 'Contents',
 	summaryTitle: 'Summary',
 	coverLabel: 'cover',
+	/** In place of a long essay's reading time until its words are counted. */
+	countingWords: 'counting its words…',
 	currentMarker: '●',
 	cursorMarker: '›',
 	doneMarker: '✓',
