@@ -3,7 +3,7 @@
 // frame); the sections are lexed one at a time instead, when drawn (parse.ts). The outline must split
 // the text exactly where marked would: a line it cannot be sure of (a heading that might be inside a
 // list, an HTML block or an indented fence; a setext underline; a footnote) makes it give up, and the
-// essay is lexed whole as before. tests/parse.test.ts checks both ways give the same essay.
+// essay is lexed whole as before. tests/outline.test.ts checks both ways give the same essay.
 import {Lexer} from 'marked';
 
 /** What the outline found: enough to name every section and lex each alone. */
@@ -62,9 +62,10 @@ function startsBlock(line: string): boolean {
 	return HEADING.test(line) || /^ {0,3}(?:`{3,}|~{3,})/.test(line) || UNDERLINE.test(line);
 }
 
-function isDefinitionAt(body: string, start: number): boolean {
+/** The link reference definition starting at `start`, as marked would take it, if there is one. */
+function definitionAt(body: string, start: number): string | undefined {
 	DEFINITION.lastIndex = start;
-	return DEFINITION.test(body);
+	return DEFINITION.exec(body)?.[0];
 }
 
 /** A line of a definition list, an abbreviation or a critic marker (as mkdocs.ts's passLines reads them). */
@@ -129,10 +130,10 @@ export function outline(body: string): Outline | undefined {
 		if ((first === COLON || first === STAR || first === BRACE || first === EQUALS || first === SPACE || first === TAB) && isPassedLine(body.slice(start, end))) return undefined;
 		if (html !== undefined) {
 			if (html === '' && isBlank(body, start, end)) html = undefined;
-			// What the outline takes for HTML marked may read as a paragraph's text: a heading, a fence
-			// or an underline there could begin or end a section.
-			// So could a definition, or HTML that runs past a blank line (a comment) opening there.
-			else if (isSpecial && (startsBlock(body.slice(start, end)) || (first === BRACKET && isDefinitionAt(body, start)) || (first === LESS_THAN && htmlEnd(body.slice(start + indent, end)) !== ''))) return undefined;
+			// What the outline takes for HTML marked may read as a paragraph's text: a heading, a fence,
+			// an underline, a definition or HTML that runs past a blank line (a comment) opening there
+			// could begin or end a section.
+			else if (isSpecial && (startsBlock(body.slice(start, end)) || (first === BRACKET && definitionAt(body, start) !== undefined) || (first === LESS_THAN && htmlEnd(body.slice(start + indent, end)) !== ''))) return undefined;
 			else if (html !== '' && body.slice(start, end).toLowerCase().includes(html)) html = undefined;
 			afterText = html === undefined ? false : afterText;
 			start = next;
@@ -181,14 +182,13 @@ export function outline(body: string): Outline | undefined {
 			// A rule is no paragraph; `===`, `--` or a list item may be, or may start one.
 			afterText = !RULE.test(line);
 		} else {
-			DEFINITION.lastIndex = start;
-			const definition = indent === 0 ? DEFINITION.exec(body) : null;
-			if (definition) {
+			const definition = indent === 0 ? definitionAt(body, start) : undefined;
+			if (definition !== undefined) {
 				// A definition cannot interrupt a paragraph; marked would read this one as the paragraph's text.
 				if (afterText) return undefined;
-				definitions.push(definition[0].trim());
+				definitions.push(definition.trim());
 				// It may run over more lines (a title below its address): go on after it.
-				start += definition[0].length;
+				start += definition.length;
 				afterText = false;
 				continue;
 			} else if (indent > 0 && /^ {1,3}\[[^\]]*\]:/.test(line)) {

@@ -298,7 +298,7 @@ export function sectionBlocks(section: Section): readonly Block[] {
 }
 
 /** The markdown of blocks, admonitions' and tabs' titles included. */
-export function blockSource(blocks: readonly Block[]): string {
+function blockSource(blocks: readonly Block[]): string {
 	return blocks.map((block) => (block.kind === 'markdown' ? block.source : `${block.kind === 'tab' ? block.label : block.title}\n${blockSource(block.body)}`)).join('\n');
 }
 
