@@ -4,6 +4,7 @@
 // the same function, drawSection; it starts the first time a long section is wanted.
 import type * as WorkerThreads from 'node:worker_threads';
 import {createRequire} from 'node:module';
+import {countWords} from './essay/reading-time.js';
 import type {Essay} from './essay/types.js';
 import {drawSection, type BackgroundDrawing, type Drawing, type DrawnSection, type Look, type SectionJob} from './render/pages.js';
 import {drawBoxesInUnicode, isDrawingBoxesInUnicode} from './render/styles.js';
@@ -117,6 +118,9 @@ export function serveDrawing(): void {
 	parentPort?.on('message', (job: SectionJob) => {
 		let section: DrawnSection;
 		try {
+			// A long essay's cover says how long it takes to read once its words are counted (pages.ts
+			// counts them between the reader's keys); this thread holds up no key, so it counts them now.
+			if (job.section === 0) countWords(setup.essay);
 			section = drawSection(setup.essay, job, setup.look, job.toggled.length === 0);
 		} catch (error) {
 			parentPort.postMessage({failure: error instanceof Error ? error.message : String(error)} satisfies Reply);

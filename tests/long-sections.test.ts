@@ -91,3 +91,16 @@ describe('an essay of megabytes', () => {
 		expect((await session.exited(5000)).code).toBe(0);
 	});
 });
+
+describe('an essay of megabytes whose cover is long', () => {
+	it('shows the reading time on the cover drawn in the background', async () => {
+		const file = path.join(dir, 'long-cover.md');
+		const rows = Array.from({length: 3000}, (_, row) => `| c${row} | cell ${row} | x |`).join('\n');
+		const chapter = (index: number) => `## Part ${index}\n\n${'Words to read in this part of it. '.repeat(300)}\n`;
+		writeFileSync(file, `# A long cover\n\n| a | b | c |\n|---|---|---|\n${rows}\n\n${Array.from({length: 150}, (_, index) => chapter(index)).join('\n')}`);
+		const session = start([file], {columns: 80, rows: 24});
+		await session.waitFor((text) => text.includes('c0 ') && /about [\d,]+ min read/.test(text), 20_000);
+		session.write('q');
+		expect((await session.exited(5000)).code).toBe(0);
+	});
+});
