@@ -49,6 +49,11 @@ const ENDING_SIGNALS = [
 	'SIGSTKFLT',
 ] as const satisfies readonly NodeJS.Signals[];
 
+/** Whether Node's sampling profiler runs in this process (`--cpu-prof`, on the command line or in NODE_OPTIONS). */
+function isProfiled(): boolean {
+	return [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((arg) => /^--cpu-prof(?:$|[=-])/.test(arg));
+}
+
 /** How long after asking to stop the reader takes it that it was not stopped (its timers freeze while it is). */
 const NOT_STOPPED_MS = 300;
 
@@ -166,7 +171,11 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	};
 
 	process.on('SIGTSTP', onStopSignal);
-	for (const signal of ENDING_SIGNALS) process.on(signal, () => finish(128 + constants.signals[signal]));
+	for (const signal of ENDING_SIGNALS) {
+		// Node's own profiler (--cpu-prof) samples with SIGPROF: then the signal is its, not a request to end.
+		if (signal === 'SIGPROF' && isProfiled()) continue;
+		process.on(signal, () => finish(128 + constants.signals[signal]));
+	}
 	process.on('uncaughtException', (error) => finish(1, error.message));
 	process.on('unhandledRejection', (error) => finish(1, error instanceof Error ? error.message : String(error)));
 

@@ -1,3 +1,6 @@
+import {mkdtempSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {fixture} from './helpers/paths.js';
 import {expectTerminalRestored, keys, ptySessions, type PtySession} from './helpers/pty.js';
@@ -123,6 +126,22 @@ describe('leaving restores the terminal exactly', () => {
 		expectTerminalRestored(session, stty);
 		expect(session.text()).toContain('mle-essay: injected failure');
 		expect(session.text()).not.toMatch(/\n\s+at /);
+	});
+
+	it('can be read under Node\'s profiler, whose samples are SIGPROF signals, and writes its profile', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-profile-'));
+		const session = start([], {nodeArgs: ['--cpu-prof', '--cpu-prof-dir', folder, '--cpu-prof-interval', '100']});
+		await session.waitFor('section 1 of 3');
+		for (let press = 0; press < 20; press++) {
+			session.write(press % 2 === 0 ? keys.right : keys.left);
+			await session.waitFor(press % 2 === 0 ? 'section 2 of 3' : 'section 1 of 3');
+		}
+
+		session.write('q');
+		const {code, stty} = await session.exited();
+		expect(code).toBe(0);
+		expectTerminalRestored(session, stty);
+		expect(readdirSync(folder).some((name) => name.endsWith('.cpuprofile'))).toBe(true);
 	});
 
 	it('a bad file never touches the terminal: one line, exit 1', async () => {
