@@ -2,7 +2,7 @@ import path from 'node:path';
 import {constants} from 'node:os';
 import supportsHyperlinks from 'supports-hyperlinks';
 import type {Essay} from './essay/types.js';
-import {openProgressStore} from './progress/store.js';
+import {openProgressStore, progressSaver} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, startPlaceOf} from './reader/progress.js';
 import {reducer} from './reader/reducer.js';
@@ -113,6 +113,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	const store = openProgressStore(essay.id);
 	if (options.fresh) store.clear();
 	const saved = options.fresh ? {progress: undefined, warning: undefined} : store.load();
+	const saver = progressSaver(store);
 	let start: AppStart = {answers: saved.progress?.answers, notice: saved.warning};
 	if (options.section !== undefined) {
 		start = {...start, place: {stop: stopOfSection(document.stops, options.section)}};
@@ -132,6 +133,8 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		}
 
 		screen.restore();
+		// The last change of place, if it has not been saved yet.
+		saver.flush();
 		if (message !== undefined) process.stderr.write(`mle-essay: ${cleanLine(message)}\n`);
 		process.exit(code);
 	};
@@ -144,6 +147,8 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	};
 	const stopProcess = async (): Promise<void> => {
 		screen.restore();
+		// A stopped job may never be continued: its place is saved first.
+		saver.flush();
 		// Back on SIGCONT (`fg`). The timer does two things: Ink has let go of stdin and a signal
 		// listener does not keep Node running, so without it the process would end as soon as it is
 		// continued; and with no job control (a terminal without a shell that has it), the kernel
@@ -198,7 +203,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 			if (result.kind === 'exists') return {exists: shown};
 			return {notice: result.kind === 'written' ? `Summary written to ${shown}` : `Could not write ${shown}: ${result.reason}`};
 		};
-		const mounted = mount({essay, pages, document, start, onExport, onProgress: (progress) => store.save(progress)}, stopProcess);
+		const mounted = mount({essay, pages, document, start, onExport, onProgress: (progress) => saver.save(progress)}, stopProcess);
 		running.unmount = mounted.unmount;
 		running.suspend = mounted.suspend;
 		holdYoungGeneration();

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {expectTerminalRestored, ptySessions, type PtySession} from './helpers/pty.js';
+import {expectTerminalRestored, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
 
 const start = ptySessions();
 
@@ -50,6 +50,21 @@ describe('job control, as less and vim do it', () => {
 		await session.waitFor(() => session.isAlternateScreen() && session.text().includes('Question 1 of 3'));
 		session.write('2');
 		await session.waitFor(/✓|✗/);
+	});
+
+	it('a reader stopped and then killed keeps the place it had: it is saved before stopping', async () => {
+		const stateHome = newStateHome();
+		const session = start([], {columns: 100, rows: 30, stateHome});
+		await session.waitFor('section 1 of 3');
+		session.write('\u001B[C');
+		await session.waitFor('section 2 of 3');
+		session.write(CTRL_Z);
+		await expectStopped(session);
+		session.signal('SIGKILL');
+		const again = start([], {columns: 100, rows: 30, stateHome});
+		await again.waitFor((text) => text.includes('section 2 of 3') && text.includes('Resumed where you left off'));
+		again.write('q');
+		expect((await again.exited()).code).toBe(0);
 	});
 
 	it('a SIGTSTP from outside (kill -TSTP) stops it the same way', async () => {

@@ -1,10 +1,10 @@
 import {spawn, spawnSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterEach, describe, expect, it} from 'vitest';
-import {defaultStateDir, openProgressStore} from '../src/progress/store.js';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {defaultStateDir, openProgressStore, PLACE_SAVE_MS, progressSaver} from '../src/progress/store.js';
 import {isWorthResuming, progressOf, startPlaceOf, type Progress} from '../src/reader/progress.js';
 import {reducer} from '../src/reader/reducer.js';
 import {initialState} from '../src/reader/state.js';
@@ -123,6 +123,54 @@ describe('the progress store', () => {
 		store.save(progress);
 		store.clear();
 		expect(store.load().progress).toBeUndefined();
+	});
+});
+
+describe('saving as the reader goes', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	const at = (section: number, answer?: number): Progress => ({place: {kind: 'section', section, scrollFraction: 0}, answers: [[answer, undefined, undefined]]});
+	const savedPlace = (store: ReturnType<typeof openProgressStore>) => store.load().progress?.place;
+
+	it('saves a change of place once it has stayed put a moment, and the last of many; an answer at once', () => {
+		vi.useFakeTimers();
+		const store = openProgressStore('abc123', dir());
+		const saver = progressSaver(store);
+		// Where the reading starts, at once: a folder that cannot be written is told then.
+		saver.save(at(0));
+		expect(savedPlace(store)).toEqual({kind: 'section', section: 0, scrollFraction: 0});
+		const written = statSync(store.file).mtimeMs;
+		for (let section = 1; section <= 30; section++) saver.save(at(section));
+		expect(statSync(store.file).mtimeMs).toBe(written);
+		expect(savedPlace(store)).toEqual({kind: 'section', section: 0, scrollFraction: 0});
+		vi.advanceTimersByTime(PLACE_SAVE_MS);
+		expect(savedPlace(store)).toEqual({kind: 'section', section: 30, scrollFraction: 0});
+		saver.save(at(31));
+		saver.save(at(31, 2));
+		expect(store.load().progress).toEqual(at(31, 2));
+	});
+
+	it('saves the place still waiting when flushed (the program ending or stopping)', () => {
+		vi.useFakeTimers();
+		const store = openProgressStore('abc123', dir());
+		const saver = progressSaver(store);
+		saver.save(at(0));
+		saver.save(at(4));
+		saver.flush();
+		expect(savedPlace(store)).toEqual({kind: 'section', section: 4, scrollFraction: 0});
+	});
+
+	it('tells once, at the start, that the state folder cannot be written', () => {
+		vi.useFakeTimers();
+		const blocked = path.join(dir(), 'not-a-folder');
+		writeFileSync(blocked, 'a file where the folder should be');
+		const saver = progressSaver(openProgressStore('abc123', blocked));
+		expect(saver.save(at(0))).toMatch(/^Progress will not be saved/);
+		expect(saver.save(at(1))).toBeUndefined();
+		vi.advanceTimersByTime(PLACE_SAVE_MS);
+		expect(saver.save(at(2))).toBeUndefined();
 	});
 });
 

@@ -140,3 +140,65 @@ export function openProgressStore(essayId: string, stateDir = defaultStateDir())
 		},
 	};
 }
+
+/** How long a change of place waits to be saved: a held key moves the reader dozens of times a second. */
+export const PLACE_SAVE_MS = 500;
+
+/** Saves a reading's progress as it changes (ProgressSaver.save), and what is still waiting on the way out (flush). */
+export interface ProgressSaver {
+	/** Saves answers at once, a change of place within PLACE_SAVE_MS; returns a warning the first time saving fails. */
+	save(progress: Progress): string | undefined;
+	/** Saves a change of place still waiting: before the program ends or stops. */
+	flush(): void;
+}
+
+/**
+ * Saves progress into `store` as a reader changes it. Every save replaces the file (a new file and a
+ * rename, ~2 ms here), and saving each line a held key scrolled was most of the work of a key: the
+ * first progress and a change of answers are saved at once, a change of place at most every
+ * PLACE_SAVE_MS, and the last one on flush. A failure found by a later save is told by the next call.
+ */
+export function progressSaver(store: ProgressStore): ProgressSaver {
+	let savedAnswers: string | undefined;
+	let waiting: Progress | undefined;
+	let timer: NodeJS.Timeout | undefined;
+	let untold: string | undefined;
+	const write = (progress: Progress, answers: string): string | undefined => {
+		savedAnswers = answers;
+		return store.save(progress);
+	};
+
+	const flush = (): void => {
+		clearTimeout(timer);
+		timer = undefined;
+		if (waiting === undefined) return;
+		const progress = waiting;
+		waiting = undefined;
+		untold ??= write(progress, JSON.stringify(progress.answers));
+	};
+
+	return {
+		save(progress) {
+			const answers = JSON.stringify(progress.answers);
+			// The first (where the reading starts) is saved at once too: a folder that cannot be written is told then.
+			if (answers !== savedAnswers) {
+				waiting = undefined;
+				clearTimeout(timer);
+				timer = undefined;
+				return write(progress, answers) ?? takeUntold();
+			}
+
+			waiting = progress;
+			// Not a reason to keep running: every way out flushes.
+			timer ??= setTimeout(flush, PLACE_SAVE_MS).unref();
+			return takeUntold();
+		},
+		flush,
+	};
+
+	function takeUntold(): string | undefined {
+		const told = untold;
+		untold = undefined;
+		return told;
+	}
+}
