@@ -1,4 +1,4 @@
-// V8 doubles its young generation (up to 3 × 16 MB) whenever much of it survives a collection. The
+// V8 doubles its young generation (up to tens of MB) when much of it survives a collection. The
 // reader's search index draws every section in steps, which allocates fast, and the heap grew to
 // hold it: once the reader is up, the young generation stays the size the start left it. Measured
 // with the whole index built (pty, VmHWM): a 5 MB essay ~180 -> ~130 MiB, a 20 MB one ~290 -> ~190;
