@@ -130,6 +130,25 @@ describe('the search index, built a few sections at a time', () => {
 		expect(indexedOrder).toEqual([3, 0, 1, 2]);
 	});
 
+	it('draws nothing else in a step while a section that may answer a waiting search is not in', () => {
+		const sources = ['intro', 'zebrafish one', 'nothing here', 'zebrafish two', 'more'];
+		const indexedOrder: number[] = [];
+		const index = createSearchIndex(
+			5,
+			(section) => {
+				indexedOrder.push(section);
+				return searchText([sources[section] ?? '']);
+			},
+			(section) => sources[section] ?? '',
+		);
+		// However long the step may take, the search waiting is answered first.
+		index.step(80, Number.POSITIVE_INFINITY, 'zebrafish');
+		expect(indexedOrder).toEqual([1, 3]);
+		expect(index.find('zebrafish', 80).matches.map((match) => match.section)).toEqual([1, 3]);
+		index.step(80, Number.POSITIVE_INFINITY, 'zebrafish');
+		expect(indexedOrder).toEqual([1, 3, 0, 2, 4]);
+	});
+
 	it('after a change of width, draws again only the sections whose earlier text holds the query, and answers at once', () => {
 		const drawn: Array<[number, number]> = [];
 		// At 40 columns each line is half as wide: twice the lines, the same words.
