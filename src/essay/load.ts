@@ -38,6 +38,11 @@ export function decodeEssayBytes(bytes: Uint8Array, file: string): string {
 	return text;
 }
 
+/** The title a post without one takes from its file's name, as MkDocs gives it. */
+function fileTitle(file: string): string {
+	return titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, ''));
+}
+
 /** Parses decoded text (`bytes`: the file it was decoded from), turning front-matter problems and an empty body into ContentErrors. */
 export function parseEssayText(text: string, file: string, bytes?: Uint8Array): Essay {
 	let essay: Essay;
@@ -45,7 +50,7 @@ export function parseEssayText(text: string, file: string, bytes?: Uint8Array): 
 		const included = includeSnippets(text, file);
 		// The bytes are the text's own only when nothing was put in and no byte-order mark was dropped.
 		const isSameText = bytes !== undefined && included === text && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
-		essay = parseEssay(included, {fallbackTitle: titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, '')), bytes: isSameText ? bytes : undefined});
+		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined});
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;
@@ -150,7 +155,7 @@ function titlesOfLinkedPosts(text: string, file: string): Record<string, string>
 		if (!target.startsWith(folder + path.sep) || target === path.resolve(file)) continue;
 		try {
 			const bytes = readRegularFile(target, MAX_LINKED_POST_BYTES, {followLinks: false});
-			titles[decoded] = postTitle(decoder.decode(bytes), titleFromFileName(path.basename(target).replace(MARKDOWN_EXTENSION, '')));
+			titles[decoded] = postTitle(decoder.decode(bytes), fileTitle(target));
 		} catch {
 			// Not there, not text, too long to be a post, a link: shown by its address.
 		}
