@@ -138,6 +138,15 @@ const PATCHES = [
 		ifIncludes: SEGMENTER,
 	},
 	{
+		// ansi-tokenize splits every line Ink draws into graphemes with an Intl.Segmenter, whose first
+		// use costs ~17 ms in the middle of Ink's first frame. Text whose characters are each a grapheme
+		// (src/render/text-width.ts) is split without one.
+		file: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/,
+		versions: {'@alcalzone/ansi-tokenize': ['0.2.5', '0.3.2']},
+		edits: [['of segmenter.segment(str)) {', 'of (simpleGraphemes(str) ?? segmenter.segment(str))) {']],
+		prepend: `import {simpleGraphemes} from ${JSON.stringify(path.join(root, 'src', 'render', 'text-width.ts'))};\n`,
+	},
+	{
 		// string-width 8 (ours and wrap-ansi's): its RGI emoji expression takes ~15 ms to create, so
 		// create it on first use; and text made only of simple characters (src/render/text-width.ts)
 		// is measured without segmenting at all.

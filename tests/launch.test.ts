@@ -1,3 +1,7 @@
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {replay} from './helpers/cells.js';
 import {keys, newStateHome, ptySessions, type PtySession} from './helpers/pty.js';
@@ -93,5 +97,34 @@ describe("the first paint is Ink's first frame, cell for cell", () => {
 		const drawn = await replay(output, columns, rows);
 		expect(painted).toEqual(drawn);
 		expect(painted.join('')).not.toMatch(/^(\{[^}]*\} *)*$/);
+	});
+});
+
+describe('the first screens of the bundled essay', () => {
+	it('need no Intl.Segmenter, whose first use costs ~17 ms between the first paint and the first key answered', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-segmenter-'));
+		const marker = path.join(folder, 'created');
+		// Counts the segmenters the program creates, in a file: stderr would be on the screen.
+		const counter = `data:text/javascript,import {appendFileSync} from 'node:fs'; const Original = Intl.Segmenter; Intl.Segmenter = class extends Original { constructor(...options) { super(...options); appendFileSync(${JSON.stringify(marker)}, 'x'); } };`;
+		const session = start([], {nodeArgs: ['--import', counter], columns: 100, rows: 30});
+		await session.waitFor('section 1 of 3');
+		session.write(keys.right);
+		await session.waitFor('section 2 of 3');
+		const before = session.screen().join('\n');
+		session.write('j');
+		await session.waitFor(() => session.screen().join('\n') !== before);
+		session.write('/');
+		await session.waitFor('/▏');
+		session.write('e');
+		await session.waitFor('/e▏');
+		expect(existsSync(marker)).toBe(false);
+		// And the counter counts: an emoji's width needs one.
+		session.write(keys.escape);
+		await session.waitFor(() => !session.text().includes('/e▏'));
+		session.write('q');
+		await session.exited();
+		const check = spawnSync(process.execPath, ['--import', counter, '-e', '[...new Intl.Segmenter().segment("👍🏽")]']);
+		expect(check.status).toBe(0);
+		expect(readFileSync(marker, 'utf8')).toBe('x');
 	});
 });

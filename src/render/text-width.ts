@@ -27,3 +27,40 @@ export function simpleTextWidth(text: string, ambiguousIsNarrow = true): number 
 
 	return width;
 }
+
+/**
+ * cli-truncate's `{position: 'end'}` for text of simple characters one cell wide each: at most
+ * `columns` cells, ending in `…` when cut. Else undefined. cli-truncate slices with slice-ansi, which
+ * creates an Intl.Segmenter (~17 ms the first time a process does), and the status bar of the first
+ * frame cuts the title.
+ */
+export function truncateEnd(text: string, columns: number): string | undefined {
+	if (simpleTextWidth(text) !== text.length) return undefined;
+	if (columns < 1) return '';
+	if (text.length <= columns) return text;
+	return columns === 1 ? '…' : text.slice(0, columns - 1) + '…';
+}
+
+// The simple class with line feeds and the two controls that start and end Ink's escape sequences
+// (ESC, BEL): each is a grapheme of its own (a carriage return is not: it joins a line feed after it),
+// and the rest of a sequence is ASCII.
+const SIMPLE_STYLED_TEXT = new RegExp(SIMPLE_TEXT.source.replace('^[', '^[\\u0007\\u000A\\u001B'));
+
+/** One grapheme of a text, as Intl.Segmenter gives it. */
+export interface Grapheme {
+	readonly segment: string;
+	readonly index: number;
+}
+
+/**
+ * The graphemes of `text` when each of its characters is one (simple characters and escape
+ * sequences), else undefined. ansi-tokenize splits every line Ink draws into graphemes with an
+ * Intl.Segmenter, and the first one a process creates costs ~17 ms (ICU loads its break rules), in the
+ * middle of Ink's first frame: the bundle asks this first (esbuild.patches.mjs).
+ */
+export function simpleGraphemes(text: string): Grapheme[] | undefined {
+	if (!SIMPLE_STYLED_TEXT.test(text)) return undefined;
+	const graphemes: Grapheme[] = [];
+	for (let index = 0; index < text.length; index++) graphemes.push({segment: text.charAt(index), index});
+	return graphemes;
+}

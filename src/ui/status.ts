@@ -5,6 +5,7 @@ import {bodyRows} from '../reader/geometry.js';
 import {helpLineCount, hintsFor} from '../reader/key-bindings.js';
 import {currentPage, currentStop, keyContext} from '../reader/reducer.js';
 import type {ReaderState} from '../reader/state.js';
+import {truncateEnd} from '../render/text-width.js';
 import {cleanLine} from '../safe-text.js';
 import {copy} from './copy.js';
 
@@ -94,6 +95,11 @@ export function statusParts(state: ReaderState, essay: Essay): StatusParts {
 	};
 }
 
+/** `text` in at most `columns` cells, ending in `…` when cut. */
+function cut(text: string, columns: number): string {
+	return truncateEnd(text, columns) ?? cliTruncate(text, columns, {position: 'end'});
+}
+
 /**
  * Lays the parts out in exactly `columns` cells: the title on the left (truncated with `…`), the rest
  * on the right. Drops the progress bar, then the position, then the scroll, when the terminal is too
@@ -114,7 +120,7 @@ export function statusLine(parts: StatusParts, columns: number): {readonly left:
 	};
 
 	const chosen = candidates.map((candidate) => layout(candidate)).find(({room}) => room >= needed) ?? layout(candidates.at(-1) ?? []);
-	const left = ' ' + cliTruncate(parts.left, Math.max(1, chosen.room), {position: 'end'});
+	const left = ' ' + cut(parts.left, Math.max(1, chosen.room));
 	const padding = ' '.repeat(Math.max(0, columns - stringWidth(left) - stringWidth(chosen.right)));
-	return {left: left + padding, right: cliTruncate(chosen.right, Math.max(0, columns - stringWidth(left)), {position: 'end'})};
+	return {left: left + padding, right: cut(chosen.right, Math.max(0, columns - stringWidth(left)))};
 }
