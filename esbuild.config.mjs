@@ -33,6 +33,38 @@ const stubs = {
 	},
 };
 
+// Modules replaced for Ink, whose start lies between the first paint and the first key answered.
+// terminal-size is asked only when stdout reports no columns, never on the terminal the reader runs
+// on, and loading it loaded node:child_process (~4 ms): it is evaluated when first called, unchanged.
+// signal-exit 3 (Ink's, and cli-cursor's restore-cursor's) loads node:assert (~4 ms) to check its
+// argument: signal-exit 4, the maintained release, does the same under a named export.
+const FOR_INK = {
+	'terminal-size': {importers: ['ink'], contents: (real) => `export default function terminalSize(...args) {\n\treturn require(${JSON.stringify(real)}).default(...args);\n}\n`},
+	'signal-exit': {importers: ['ink', 'restore-cursor'], contents: () => "import {onExit} from 'signal-exit';\nexport default function signalExit(callback, options) {\n\treturn onExit(callback, options);\n}\n"},
+};
+
+const forInk = {
+	name: 'for-ink',
+	setup(build) {
+		const replaced = new Set();
+		build.onStart(() => replaced.clear());
+		build.onResolve({filter: new RegExp(`^(${Object.keys(FOR_INK).join('|')})$`)}, async (args) => {
+			const {importers} = FOR_INK[args.path];
+			if (args.pluginData?.real || args.namespace === 'for-ink' || !importers.some((name) => args.importer.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`))) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			replaced.add(args.path);
+			return {path: real.path, namespace: 'for-ink', pluginData: {name: args.path}};
+		});
+		build.onLoad({filter: /.*/, namespace: 'for-ink'}, (args) => ({contents: FOR_INK[args.pluginData.name].contents(args.path), loader: 'js', resolveDir: root}));
+		build.onEnd((result) => {
+			const unused = Object.keys(FOR_INK).filter((name) => !replaced.has(name));
+			if (result.errors.length > 0 || unused.length === 0) return undefined;
+			return {errors: unused.map((name) => ({text: `${name} is no longer imported by ${FOR_INK[name].importers.join(' or ')}: review its replacement (esbuild.config.mjs)`}))};
+		});
+	},
+};
+
 const dist = path.join(root, 'dist');
 const minify = process.env.MLE_NO_MINIFY !== '1';
 const app = path.join(dist, 'app.js');
@@ -51,7 +83,7 @@ async function bundleApp() {
 		minify,
 		legalComments: 'none',
 		logLevel: 'warning',
-		plugins: [stubs, patches],
+		plugins: [stubs, forInk, patches],
 		define: {'process.env.NODE_ENV': '"production"', 'import.meta.url': '__mleUrl'},
 		banner: {
 			js: [

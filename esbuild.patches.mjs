@@ -69,9 +69,10 @@ const PATCHES = [
 		edits: [
 			[
 				'(function(){return w||"function"!=typeof WebAssembly.instantiateStreaming||ua(H)||"function"!=typeof fetch?c(b):fetch(H,{credentials:"same-origin"}).then(function(e){return WebAssembly.instantiateStreaming(e,d).then(b,function(f){v("wasm streaming compile failed: "+f);v("falling back to ArrayBuffer instantiation");return c(b)})})})().catch(ca);',
-				'b({instance: new WebAssembly.Instance(new WebAssembly.Module(wa()), d)});',
+				'b({instance: new WebAssembly.Instance(__eagerWasmModule(wa()), d)});',
 			],
 		],
+		prepend: "import {setFlagsFromString as __setFlags} from 'node:v8';\nconst __eagerWasmModule = (bytes) => {\n\t__setFlags('--no-wasm-lazy-compilation');\n\ttry {\n\t\treturn new WebAssembly.Module(bytes);\n\t} finally {\n\t\t__setFlags('--wasm-lazy-compilation');\n\t}\n};\n",
 	},
 	{
 		// Ink's Output (one per frame) starts from a fresh object for every blank cell of the screen and

@@ -127,4 +127,21 @@ describe('the first screens of the bundled essay', () => {
 		expect(check.status).toBe(0);
 		expect(readFileSync(marker, 'utf8')).toBe('x');
 	});
+
+	it('load no Node module that only a rare case of Ink needs (child_process, assert)', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-modules-'));
+		const list = path.join(folder, 'modules');
+		const recorder = `data:text/javascript,import {writeFileSync} from 'node:fs'; process.on('exit', () => writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`;
+		const session = start([], {nodeArgs: ['--import', recorder], columns: 100, rows: 30});
+		await session.waitFor('section 1 of 3');
+		session.write(keys.right);
+		await session.waitFor('section 2 of 3');
+		session.write('q');
+		expect((await session.exited()).code).toBe(0);
+		const loaded = readFileSync(list, 'utf8').split('\n');
+		// The recorder sees what the program loads: Ink's own modules are there.
+		expect(loaded).toContain('NativeModule tty');
+		expect(loaded).not.toContain('NativeModule child_process');
+		expect(loaded).not.toContain('NativeModule assert');
+	});
 });
