@@ -34,14 +34,37 @@ const stubs = {
 	},
 };
 
-// Modules replaced for Ink, whose start lies between the first paint and the first key answered.
+// Modules replaced for Ink. Its start lies between the first paint and the first key answered:
 // terminal-size is asked only when stdout reports no columns, never on the terminal the reader runs
 // on, and loading it loaded node:child_process (~4 ms): it is evaluated when first called, unchanged.
 // signal-exit 3 (Ink's, and cli-cursor's restore-cursor's) loads node:assert (~4 ms) to check its
-// argument: signal-exit 4, the maintained release, does the same under a named export.
+// argument: signal-exit 4, the maintained release, does the same under a named export. And every
+// frame, Ink cleans the text of every <Text> of escape sequences other than styles, tokenizing it
+// whole (~0.25 ms a key, for lines it cleaned in the frame before): its answers are kept, by text,
+// up to a megabyte of it.
 const FOR_INK = {
 	'terminal-size': {importers: ['ink'], contents: (real) => `export default function terminalSize(...args) {\n\treturn require(${JSON.stringify(real)}).default(...args);\n}\n`},
 	'signal-exit': {importers: ['ink', 'restore-cursor'], contents: () => "import {onExit} from 'signal-exit';\nexport default function signalExit(callback, options) {\n\treturn onExit(callback, options);\n}\n"},
+	'./sanitize-ansi.js': {
+		importers: ['ink'],
+		contents: (real) =>
+			`import sanitizeAnsi from ${JSON.stringify(real)};\n` +
+			'const cleaned = new Map();\n' +
+			'let cachedLength = 0;\n' +
+			'export default function cachedSanitizeAnsi(text) {\n' +
+			'\tlet clean = cleaned.get(text);\n' +
+			'\tif (clean === undefined) {\n' +
+			'\t\tif (cachedLength > 1_000_000) {\n' +
+			'\t\t\tcleaned.clear();\n' +
+			'\t\t\tcachedLength = 0;\n' +
+			'\t\t}\n' +
+			'\t\tclean = sanitizeAnsi(text);\n' +
+			'\t\tcleaned.set(text, clean);\n' +
+			'\t\tcachedLength += text.length + clean.length;\n' +
+			'\t}\n' +
+			'\treturn clean;\n' +
+			'}\n',
+	},
 };
 
 const forInk = {
@@ -49,7 +72,7 @@ const forInk = {
 	setup(build) {
 		const replaced = new Set();
 		build.onStart(() => replaced.clear());
-		build.onResolve({filter: new RegExp(`^(${Object.keys(FOR_INK).join('|')})$`)}, async (args) => {
+		build.onResolve({filter: new RegExp(`^(${Object.keys(FOR_INK).map((name) => name.replaceAll('.', '\\.')).join('|')})$`)}, async (args) => {
 			const {importers} = FOR_INK[args.path];
 			if (args.pluginData?.real || args.namespace === 'for-ink' || !importers.some((name) => args.importer.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`))) return undefined;
 			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
@@ -105,6 +128,11 @@ async function bundleApp() {
 		format: 'iife',
 		globalName: '__mleApp',
 		target: 'node22',
+		// esbuild turns every regular expression with a Unicode property (\\p{…}) or the v flag into
+		// `new RegExp(…)`, in case an older engine lacks the property. Every Node this supports has them
+		// all, and a literal is compiled once where `new RegExp` in a callback is built again on every
+		// call: Ink's output tested each character of each new line with a new one (~0.5 µs each).
+		supported: {'regexp-unicode-property-escapes': true, 'regexp-set-notation': true},
 		jsx: 'automatic',
 		minify,
 		legalComments: 'none',
