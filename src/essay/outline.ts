@@ -37,8 +37,8 @@ const ANY_HEADING = /^ {0,3}#{1,6}(?=\s|$)/;
 const UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** A thematic break (`---`, `***`, `___`, spaced or not). */
 const RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:\*[ \t]*){3,})$/;
-/** marked's own rule for a link reference definition, matched where a line starts. */
-const DEFINITION = new RegExp(Lexer.rules.block.gfm.def.source.slice(1), 'y');
+/** marked's own rule for a link reference definition, matched where a line starts (made when first needed: see parse.ts). */
+let definition: RegExp | undefined;
 /** HTML blocks that end at a marker rather than a blank line (CommonMark's kinds 1 to 5). */
 const HTML_ENDS: ReadonlyArray<readonly [RegExp, string]> = [
 	[/^<!--/, '-->'],
@@ -64,8 +64,9 @@ function startsBlock(line: string): boolean {
 
 /** The link reference definition starting at `start`, as marked would take it, if there is one. */
 function definitionAt(body: string, start: number): string | undefined {
-	DEFINITION.lastIndex = start;
-	return DEFINITION.exec(body)?.[0];
+	definition ??= new RegExp(Lexer.rules.block.gfm.def.source.slice(1), 'y');
+	definition.lastIndex = start;
+	return definition.exec(body)?.[0];
 }
 
 /** A line of a definition list, an abbreviation or a critic marker (as mkdocs.ts's passLines reads them). */

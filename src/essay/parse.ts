@@ -1,6 +1,6 @@
 import type * as Crypto from 'node:crypto';
 import {createRequire} from 'node:module';
-import {Lexer, Marked, type Token, type Tokens} from 'marked';
+import {Lexer, Marked, type MarkedOptions, type Token, type Tokens} from 'marked';
 import {decodeHTML} from 'entities';
 import {admonitionExtension, contentTabExtension, type AdmonitionToken, type ContentTabToken} from './admonition.js';
 import {FENCE, FOOTNOTE_REFERENCE, passLines, stripAttributeLists} from './mkdocs.js';
@@ -8,7 +8,13 @@ import {bylineOf, splitFrontMatter} from './front-matter.js';
 import {outline, type Outline} from './outline.js';
 import type {Block, Essay, Section, SectionBody} from './types.js';
 
-const marked = new Marked({gfm: true, extensions: [admonitionExtension, contentTabExtension]});
+// Made when first lexing: the bundle evaluates marked only then (esbuild.config.mjs), and the
+// bundled essay's first screen, drawn at build time, needs none of it.
+let lexerOptions: MarkedOptions | undefined;
+function markedOptions(): MarkedOptions {
+	lexerOptions ??= new Marked({gfm: true, extensions: [admonitionExtension, contentTabExtension]}).defaults;
+	return lexerOptions;
+}
 
 /**
  * Splits markdown into block tokens (paragraphs, headings, lists...) without lexing their inline
@@ -16,7 +22,7 @@ const marked = new Marked({gfm: true, extensions: [admonitionExtension, contentT
  * `inline` lexes a heading's text, with the document's link definitions.
  */
 function lexBlocks(markdown: string): {tokens: Token[]; inline: (text: string) => Token[]} {
-	const lexer = new Lexer(marked.defaults);
+	const lexer = new Lexer(markedOptions());
 	const tokens = lexer.blockTokens(markdown, lexer.tokens);
 	return {tokens, inline: (text) => lexer.inlineTokens(text)};
 }
@@ -264,7 +270,7 @@ function atxText(line: string): string {
 
 /** Splits the body where its outline says, lexing nothing but the headings' text. */
 function outlinedParts(body: string, found: Outline): Split {
-	const lexer = new Lexer(marked.defaults);
+	const lexer = new Lexer(markedOptions());
 	// The definitions first, so that a heading's links resolve as they do in the text.
 	lexer.blockTokens(found.definitions, lexer.tokens);
 	const headingAt = (start: number): string => {

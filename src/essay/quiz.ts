@@ -44,41 +44,46 @@ export interface Quiz {
 	readonly questions: readonly Question[];
 }
 
-// zod/mini: the same schemas as zod's chained API, a fraction of the size to load at start-up.
-const text = z.string().check(z.trim(), z.minLength(1, 'must be non-empty text'));
-const choiceCount = [z.minLength(2, 'needs at least two choices'), z.maxLength(9, 'can have at most nine choices (the digit keys)')] as const;
+// zod/mini: the same schemas as zod's chained API, a fraction of the size to load at start-up. Made
+// when a quiz file is first read: the bundled essay's quizzes were checked at build time.
+function quizFileSchema() {
+	const text = z.string().check(z.trim(), z.minLength(1, 'must be non-empty text'));
+	const choiceCount = [z.minLength(2, 'needs at least two choices'), z.maxLength(9, 'can have at most nine choices (the digit keys)')] as const;
 
-const comprehension = z
-	.strictObject({
-		kind: z.literal('comprehension'),
+	const comprehension = z
+		.strictObject({
+			kind: z.literal('comprehension'),
+			prompt: text,
+			choices: z.array(text).check(...choiceCount),
+			answer: text,
+			explanation: text,
+			evidence: z.optional(text),
+		})
+		.check(
+			z.superRefine((question, context) => {
+				if (!question.choices.includes(question.answer)) {
+					context.addIssue({code: 'custom', path: ['answer'], message: `"${question.answer}" is not one of its choices`, input: question.answer});
+				}
+			}),
+		);
+
+	const reflection = z.strictObject({
+		kind: z.literal('reflection'),
 		prompt: text,
-		choices: z.array(text).check(...choiceCount),
-		answer: text,
-		explanation: text,
-		evidence: z.optional(text),
-	})
-	.check(
-		z.superRefine((question, context) => {
-			if (!question.choices.includes(question.answer)) {
-				context.addIssue({code: 'custom', path: ['answer'], message: `"${question.answer}" is not one of its choices`, input: question.answer});
-			}
-		}),
-	);
+		choices: z.array(z.strictObject({text, takeaway: text})).check(...choiceCount),
+	});
 
-const reflection = z.strictObject({
-	kind: z.literal('reflection'),
-	prompt: text,
-	choices: z.array(z.strictObject({text, takeaway: text})).check(...choiceCount),
-});
+	return z.strictObject({
+		quizzes: z.array(
+			z.strictObject({
+				after: text,
+				questions: z.array(z.discriminatedUnion('kind', [comprehension, reflection])).check(z.minLength(1, 'needs at least one question')),
+			}),
+		),
+	});
+}
 
-const quizFile = z.strictObject({
-	quizzes: z.array(
-		z.strictObject({
-			after: text,
-			questions: z.array(z.discriminatedUnion('kind', [comprehension, reflection])).check(z.minLength(1, 'needs at least one question')),
-		}),
-	),
-});
+let quizFile: ReturnType<typeof quizFileSchema> | undefined;
 
 /** What is wrong with a quiz file: the field at fault (`quizzes[0].questions[1].answer`) and why. */
 export class QuizError extends Error {
@@ -112,6 +117,7 @@ function sectionIndex(essay: Essay, after: string): number {
 export function parseQuizFile(source: string, essay: Essay): Quiz[] {
 	const loaded = loadYaml(source);
 	if (!loaded.ok) throw new QuizError(`not valid YAML: ${loaded.problem}`);
+	quizFile ??= quizFileSchema();
 	const result = z.safeParse(quizFile, loaded.value);
 	if (!result.success) {
 		const issue = result.error.issues[0];
