@@ -147,6 +147,26 @@ const lazyForOurs = {
 	},
 };
 
+// The command and its loader are ES modules, and Node gives an ES module importing one of its own
+// modules a copy of every export, reading each getter on the way (node:fs's load its streams and
+// promises): ~2 ms more than requiring the same modules. Their imports of Node's modules are
+// required instead; a name that is a getter (read only when asked) is not offered, so importing one
+// fails the build.
+const requiredBuiltins = {
+	name: 'required-builtins',
+	setup(build) {
+		build.onResolve({filter: /^node:/}, (args) => (args.importer.startsWith(`${path.join(root, 'src')}${path.sep}`) ? {path: args.path, namespace: 'required-builtin'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'required-builtin'}, (args) => {
+			const builtin = createRequire(import.meta.url)(args.path);
+			const names = Object.keys(builtin).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && 'value' in (Object.getOwnPropertyDescriptor(builtin, name) ?? {}));
+			return {
+				contents: `import {createRequire as requireFrom} from 'module';\nconst builtin = requireFrom(import.meta.url)(${JSON.stringify(args.path)});\nexport default builtin;\nexport const {${names.join(', ')}} = builtin;\n`,
+				loader: 'js',
+			};
+		});
+	},
+};
+
 const dist = path.join(root, 'dist');
 const minify = process.env.MLE_NO_MINIFY !== '1';
 const app = path.join(dist, 'app.js');
@@ -204,6 +224,7 @@ export async function build() {
 		format: 'esm',
 		target: 'node22',
 		logLevel: 'warning',
+		plugins: [requiredBuiltins],
 	});
 	await bundleApp();
 	// The essay snapshot and code cache are written by a plain `node`, as the command runs: V8
