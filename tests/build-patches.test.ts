@@ -8,6 +8,7 @@ import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {describe, expect, it} from 'vitest';
 import {patches} from '../esbuild.patches.mjs';
+import {forInk} from '../esbuild.replacements.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -15,7 +16,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * Bundles `entry` with the build's patches, its imports resolved from `folder` (the project, or a new
  * folder holding `files`); resolves with the errors.
  */
-async function bundle(entry: string, files?: Record<string, string>): Promise<string[]> {
+async function bundle(entry: string, files?: Record<string, string>, plugins: esbuild.Plugin[] = [patches]): Promise<string[]> {
 	let folder = root;
 	if (files) {
 		folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-patches-'));
@@ -26,7 +27,7 @@ async function bundle(entry: string, files?: Record<string, string>): Promise<st
 	}
 
 	try {
-		await esbuild.build({stdin: {contents: entry, resolveDir: folder}, bundle: true, write: false, platform: 'node', format: 'esm', logLevel: 'silent', plugins: [patches]});
+		await esbuild.build({stdin: {contents: entry, resolveDir: folder}, bundle: true, write: false, platform: 'node', format: 'esm', logLevel: 'silent', plugins});
 		return [];
 	} catch (error) {
 		return ((error as {errors?: Array<{text: string}>}).errors ?? []).map((message) => message.text);
@@ -62,5 +63,11 @@ describe('build patches', () => {
 			'console.log(render, marked, stringWidth, wrapAnsi, sliceAnsi, cliTruncate, tokenize);',
 		].join('\n');
 		expect(await bundle(entry)).toEqual([]);
+		expect(await bundle(entry, undefined, [forInk, patches])).toEqual([]);
+	});
+
+	it('fail the build when a module replaced for Ink is no longer imported by it', async () => {
+		const errors = await bundle('console.log(1);', undefined, [forInk]);
+		expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^terminal-size is no longer imported by ink: review its replacement/), expect.stringMatching(/^signal-exit is no longer imported by ink or restore-cursor/)]));
 	});
 });

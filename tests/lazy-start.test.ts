@@ -1,5 +1,5 @@
 // The bundled essay's first screen was drawn at build time, and the bundle evaluates marked only when
-// something is first lexed (esbuild.config.mjs): loading the program must not build anything of it.
+// something is first lexed (esbuild.replacements.mjs): loading the program must not build anything of it.
 import type * as MarkedModule from 'marked';
 import {describe, expect, it, vi} from 'vitest';
 

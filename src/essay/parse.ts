@@ -8,7 +8,7 @@ import {bylineOf, splitFrontMatter} from './front-matter.js';
 import {outline, type Outline} from './outline.js';
 import type {Block, Essay, Section, SectionBody} from './types.js';
 
-// Made when first lexing: the bundle evaluates marked only then (esbuild.config.mjs), and the
+// Made when first lexing: the bundle evaluates marked only then (esbuild.replacements.mjs), and the
 // bundled essay's first screen, drawn at build time, needs none of it.
 let lexerOptions: MarkedOptions | undefined;
 function markedOptions(): MarkedOptions {

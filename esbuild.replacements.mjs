@@ -1,0 +1,165 @@
+// Modules the build replaces whole as it resolves them, rather than editing their text (for edits,
+// see esbuild.patches.mjs): stubs for what marked-terminal loads and we never use, stand-ins that
+// load a module when first used, and wrappers. Each says why; those that depend on how another
+// package imports a module fail the build when that changes.
+import {createRequire} from 'node:module';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// Modules replaced at build time. marked-terminal imports all of highlight.js through cli-highlight
+// and every emoji through node-emoji at load time; our code-block renderer never highlights, and
+// emoji shortcodes are looked up lazily (src/render/emoji.ts) only when a document has one. It asks
+// supports-hyperlinks whether to write OSC 8 links for the essay's links, which are always plain
+// `text (url)` here (src/render/markdown.ts); the reader asks it for the cover's link to the original post.
+const STUBS = {
+	'cli-highlight': 'export function highlight(code) { return code; }',
+	'node-emoji': 'export function get() { return undefined; }',
+	'supports-hyperlinks': 'export default {stdout: false, stderr: false};',
+};
+
+export const stubs = {
+	name: 'stubs',
+	setup(build) {
+		build.onResolve({filter: /^(cli-highlight|node-emoji|supports-hyperlinks)$/}, (args) => {
+			// Our own imports (node-emoji lazily, supports-hyperlinks for the cover) get the real modules.
+			if (args.path !== 'cli-highlight' && !args.importer.includes('marked-terminal')) return undefined;
+			return {path: args.path, namespace: 'stub'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'stub'}, (args) => ({contents: STUBS[args.path], loader: 'js'}));
+	},
+};
+
+// Modules replaced for Ink. Its start lies between the first paint and the first key answered:
+// terminal-size is asked only when stdout reports no columns, never on the terminal the reader runs
+// on, and loading it loaded node:child_process (~4 ms): it is evaluated when first called, unchanged.
+// signal-exit 3 (Ink's, and cli-cursor's restore-cursor's) loads node:assert (~4 ms) to check its
+// argument: signal-exit 4, the maintained release, does the same under a named export. And every
+// frame, Ink cleans the text of every <Text> of escape sequences other than styles, tokenizing it
+// whole (~0.25 ms a key, for lines it cleaned in the frame before): its answers are kept, by text,
+// up to a megabyte of it.
+const FOR_INK = {
+	'terminal-size': {importers: ['ink'], contents: (real) => `export default function terminalSize(...args) {\n\treturn require(${JSON.stringify(real)}).default(...args);\n}\n`},
+	'signal-exit': {importers: ['ink', 'restore-cursor'], contents: () => "import {onExit} from 'signal-exit';\nexport default function signalExit(callback, options) {\n\treturn onExit(callback, options);\n}\n"},
+	'./sanitize-ansi.js': {
+		importers: ['ink'],
+		contents: (real) =>
+			`import sanitizeAnsi from ${JSON.stringify(real)};\n` +
+			'const cleaned = new Map();\n' +
+			'let cachedLength = 0;\n' +
+			'export default function cachedSanitizeAnsi(text) {\n' +
+			'\tlet clean = cleaned.get(text);\n' +
+			'\tif (clean === undefined) {\n' +
+			'\t\tif (cachedLength > 1_000_000) {\n' +
+			'\t\t\tcleaned.clear();\n' +
+			'\t\t\tcachedLength = 0;\n' +
+			'\t\t}\n' +
+			'\t\tclean = sanitizeAnsi(text);\n' +
+			'\t\tcleaned.set(text, clean);\n' +
+			'\t\tcachedLength += text.length + clean.length;\n' +
+			'\t}\n' +
+			'\treturn clean;\n' +
+			'}\n',
+	},
+};
+
+export const forInk = {
+	name: 'for-ink',
+	setup(build) {
+		const replaced = new Set();
+		build.onStart(() => replaced.clear());
+		build.onResolve({filter: new RegExp(`^(${Object.keys(FOR_INK).map((name) => name.replaceAll('.', '\\.')).join('|')})$`)}, async (args) => {
+			const {importers} = FOR_INK[args.path];
+			if (args.pluginData?.real || args.namespace === 'for-ink' || !importers.some((name) => args.importer.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`))) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			replaced.add(args.path);
+			return {path: real.path, namespace: 'for-ink', pluginData: {name: args.path}};
+		});
+		build.onLoad({filter: /.*/, namespace: 'for-ink'}, (args) => ({contents: FOR_INK[args.pluginData.name].contents(args.path), loader: 'js', resolveDir: root}));
+		build.onEnd((result) => {
+			const unused = Object.keys(FOR_INK).filter((name) => !replaced.has(name));
+			if (result.errors.length > 0 || unused.length === 0) return undefined;
+			return {errors: unused.map((name) => ({text: `${name} is no longer imported by ${FOR_INK[name].importers.join(' or ')}: review its replacement (esbuild.replacements.mjs)`}))};
+		});
+	},
+};
+
+// React is CommonJS, and esbuild gives every module that imports it its own copy of React's
+// namespace, a getter per export: forty copies of 46 getters, ~3 ms as Ink loads (between the first
+// paint and the first key answered). Every import of 'react' now gets one ES module that holds the
+// package's exports, named as the package names them (read here, at build time).
+export const oneReact = {
+	name: 'one-react',
+	setup(build) {
+		build.onResolve({filter: /^react$/}, async (args) => {
+			if (args.pluginData?.real) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'one-react'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'one-react'}, (args) => {
+			const names = Object.keys(createRequire(args.path)(args.path)).filter((name) => name !== 'default');
+			return {
+				contents: `import React from ${JSON.stringify(args.path)};\nexport default React;\nexport const {${names.join(', ')}} = React;\n`,
+				loader: 'js',
+				resolveDir: path.dirname(args.path),
+				pluginData: {real: true},
+			};
+		});
+	},
+};
+
+// Packages our code imports that the bundled essay's first screen does not use (the build drew it,
+// dist/essay.json): the bundle evaluates each when it is first used. Evaluating marked builds its
+// grammar (~7-10 ms), entities its decoding tables (~2-5 ms), marked-terminal and yaml ~80 modules. Each
+// stands in as what our code uses of it; a name our code imports that is not here fails the build.
+const LAZY_FOR_OURS = {
+	marked:
+		'export class Lexer {\n\tconstructor(...args) {\n\t\treturn new (load().Lexer)(...args);\n\t}\n\n\tstatic get rules() {\n\t\treturn load().Lexer.rules;\n\t}\n}\n' +
+		'export class Marked {\n\tconstructor(...args) {\n\t\treturn new (load().Marked)(...args);\n\t}\n}\n',
+	'marked-terminal': 'export function markedTerminal(...args) {\n\treturn load().markedTerminal(...args);\n}\n',
+	entities: 'export function decodeHTML(...args) {\n\treturn load().decodeHTML(...args);\n}\n',
+	yaml:
+		'export function parse(...args) {\n\treturn load().parse(...args);\n}\n' +
+		'export class YAMLError {\n\tstatic [Symbol.hasInstance](value) {\n\t\treturn value instanceof load().YAMLError;\n\t}\n}\n',
+};
+
+export const lazyForOurs = {
+	name: 'lazy-for-ours',
+	setup(build) {
+		const source = `${path.join(root, 'src')}${path.sep}`;
+		build.onResolve({filter: new RegExp(`^(${Object.keys(LAZY_FOR_OURS).join('|')})$`)}, async (args) => {
+			if (args.pluginData?.real || !args.importer.startsWith(source)) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'lazy-for-ours', pluginData: {name: args.path}};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy-for-ours'}, (args) => ({
+			contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n${LAZY_FOR_OURS[args.pluginData.name]}`,
+			loader: 'js',
+			resolveDir: root,
+		}));
+	},
+};
+
+// The command and its loader are ES modules, and Node gives an ES module importing one of its own
+// modules a copy of every export, reading each getter on the way (node:fs's load its streams and
+// promises): ~2 ms more than requiring the same modules. Their imports of Node's modules are
+// required instead; a name that is a getter (read only when asked) is not offered, so importing one
+// fails the build.
+export const requiredBuiltins = {
+	name: 'required-builtins',
+	setup(build) {
+		build.onResolve({filter: /^node:/}, (args) => (args.importer.startsWith(`${path.join(root, 'src')}${path.sep}`) ? {path: args.path, namespace: 'required-builtin'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'required-builtin'}, (args) => {
+			const builtin = createRequire(import.meta.url)(args.path);
+			const names = Object.keys(builtin).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && 'value' in (Object.getOwnPropertyDescriptor(builtin, name) ?? {}));
+			return {
+				contents: `import {createRequire as requireFrom} from 'module';\nconst builtin = requireFrom(import.meta.url)(${JSON.stringify(args.path)});\nexport default builtin;\nexport const {${names.join(', ')}} = builtin;\n`,
+				loader: 'js',
+			};
+		});
+	},
+};
