@@ -111,19 +111,18 @@ export const oneReact = {
 	},
 };
 
+/** A stand-in for a class: `new`, static members and `instanceof` all reach the real one, loaded then (over a plain function, whose `prototype` a proxy may answer for). */
+const lazyClass = (name) => `export const ${name} = new Proxy(function () {}, {\n\tconstruct: (_, args) => new (load().${name})(...args),\n\tget: (_, key) => load().${name}[key],\n});\n`;
+
 // Packages our code imports that the bundled essay's first screen does not use (the build drew it,
 // dist/essay.json): the bundle evaluates each when it is first used. Evaluating marked builds its
 // grammar (~7-10 ms), entities its decoding tables (~2-5 ms), marked-terminal and yaml ~80 modules. Each
-// stands in as what our code uses of it; a name our code imports that is not here fails the build.
+// stands in as what our code imports of it; a name our code imports that is not here fails the build.
 const LAZY_FOR_OURS = {
-	marked:
-		'export class Lexer {\n\tconstructor(...args) {\n\t\treturn new (load().Lexer)(...args);\n\t}\n\n\tstatic get rules() {\n\t\treturn load().Lexer.rules;\n\t}\n}\n' +
-		'export class Marked {\n\tconstructor(...args) {\n\t\treturn new (load().Marked)(...args);\n\t}\n}\n',
+	marked: lazyClass('Lexer') + lazyClass('Marked'),
 	'marked-terminal': 'export function markedTerminal(...args) {\n\treturn load().markedTerminal(...args);\n}\n',
 	entities: 'export function decodeHTML(...args) {\n\treturn load().decodeHTML(...args);\n}\n',
-	yaml:
-		'export function parse(...args) {\n\treturn load().parse(...args);\n}\n' +
-		'export class YAMLError {\n\tstatic [Symbol.hasInstance](value) {\n\t\treturn value instanceof load().YAMLError;\n\t}\n}\n',
+	yaml: 'export function parse(...args) {\n\treturn load().parse(...args);\n}\n' + lazyClass('YAMLError'),
 };
 
 export const lazyForOurs = {
