@@ -260,6 +260,20 @@ describe('search over the rendered text', () => {
 		expect(index.find('word the second', 80).matches.map((found) => found.line)).toEqual([0]);
 	});
 
+	it('reads list bullets and table rules as spaces, so ASCII prose stays one byte a character', () => {
+		const lines = ['• first item', '• second item', '', '│ name │ value │', '├──────┼───────┤', '│ data │ 12    │'];
+		const searchable = searchText(lines);
+		// V8 keeps a string two bytes a character once it holds one character past U+00FF.
+		expect(/^[\u0000-\u00FF]*$/.test(searchable.text)).toBe(true);
+		const index = createSearchIndex(1, () => searchText(lines));
+		index.step(80, Number.POSITIVE_INFINITY);
+		expect(index.find('item second', 80).matches.map((found) => found.line)).toEqual([0]);
+		expect(index.find('• second item', 80).matches.map((found) => found.line)).toEqual([1]);
+		const [cell] = index.find('data 12', 80).matches;
+		expect(cell?.line).toBe(5);
+		expect(index.rangesOn('data 12', 80, 0, 5, lines[5] ?? '', cell)).toEqual([{start: 2, end: 11, isCurrent: true}]);
+	});
+
 	it('marks on each line of each section only the matches on it, however many there are before and after', () => {
 		const lineOf = (section: number, line: number) => `s${section} l${line} data and data`;
 		const index = createSearchIndex(3, (section) => searchText(Array.from({length: 50}, (_, line) => lineOf(section, line))));
