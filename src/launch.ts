@@ -76,9 +76,11 @@ export function openApp(useCache = true): Opened {
 	const cachedData = useCache ? (readCache(userFile) ?? readCache(CACHE)) : undefined;
 	// The build checks that the bundle is ASCII, so Latin-1 reads it as it is, and faster than UTF-8.
 	const script = new Script(readFileSync(APP, 'latin1'), {filename: APP, cachedData});
+	// Only whether one fitted is kept: the cache itself (1.3 MB) is garbage once V8 has read it.
+	const hasFittingCache = cachedData !== undefined && !script.cachedDataRejected;
 	const start = script.runInThisContext() as (require: NodeJS.Require, filename: string) => App;
 	const saveCodeCache = (): void => {
-		if (userFile === undefined || (cachedData !== undefined && !script.cachedDataRejected)) return;
+		if (userFile === undefined || hasFittingCache) return;
 		try {
 			releaseYoungGeneration();
 			mkdirSync(path.dirname(userFile), {recursive: true, mode: 0o700});
