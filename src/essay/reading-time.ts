@@ -59,7 +59,8 @@ function countOf(essay: Essay): Count {
 export function countWords(essay: Essay, budgetMs = Number.POSITIVE_INFINITY): boolean {
 	const count = countOf(essay);
 	// Without a budget the clock is not read: reading it first loads Node's performance timers, which
-	// the start of a short essay (counted before its first screen) does not otherwise need.
+	// nothing else needs before a short essay's first screen (counted before it); React's scheduler
+	// loads them with Ink, after the paint.
 	const until = budgetMs === Number.POSITIVE_INFINITY ? budgetMs : performance.now() + budgetMs;
 	while (count.next < essay.sections.length) {
 		const section = essay.sections[count.next];
