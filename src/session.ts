@@ -73,15 +73,22 @@ export interface ReadOptions {
 /** The widths the build renders the cover at: a terminal of 100 columns and one of 80. */
 const BUILD_WIDTHS = [columnLayout(100).width, columnLayout(80).width];
 
-/** The cover and the next section rendered as the reader shows them, in colour and without, at the usual widths. */
+/**
+ * The cover and the next section rendered as the reader shows them, in colour and without, with
+ * hyperlinks and without, at the usual widths.
+ */
 export function renderCover(essay: Essay): RenderedSection[] {
 	// The cover and the section after it: a reader who presses → at once gets it from here, not from
 	// the first run of the markdown renderer in the process (~100 ms colder than any later one).
+	// With hyperlinks too: most terminals people use take them (VTE's, iTerm2, Windows Terminal…),
+	// and without a drawing of its own their first screen waited for the renderer to load and run.
 	const sections = [0, 1].filter((section) => section < essay.sections.length);
-	return [true, false].flatMap((isColor) => {
-		const pages = createPages(essay, {isColor, summaryFooter: summaryFooter()});
-		return sections.flatMap((section) => BUILD_WIDTHS.map((width) => ({section, width, isColor, lines: pages.linesOf({kind: 'section', section}, width)})));
-	});
+	return [true, false].flatMap((isColor) =>
+		[false, true].flatMap((hasLinks) => {
+			const pages = createPages(essay, {isColor, hasLinks, summaryFooter: summaryFooter()});
+			return sections.flatMap((section) => BUILD_WIDTHS.map((width) => ({section, width, isColor, hasLinks, lines: pages.linesOf({kind: 'section', section}, width)})));
+		}),
+	);
 }
 
 /** The cover as the reader first paints it, and then as Ink draws it, on a terminal of `size`: the build's warm-up (src/launch.ts). */

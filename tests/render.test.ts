@@ -258,32 +258,34 @@ describe('layout and caching', () => {
 		expect(again).toEqual(first);
 	});
 
-	it('uses sections rendered before (by the build) for their width and colour only', () => {
+	it('uses sections rendered before (by the build) for their width, colour and hyperlinks only', () => {
 		const lines = ['rendered before'];
-		const rendered = [{section: 1, width: 60, isColor: true, lines}];
+		const linked = ['rendered before, with links'];
+		const rendered = [
+			{section: 1, width: 60, isColor: true, hasLinks: false, lines},
+			{section: 1, width: 60, isColor: true, hasLinks: true, lines: linked},
+		];
 		const page = {kind: 'section', section: 1} as const;
 		const pages = createPages(essay, {isColor: true, summaryFooter: '', rendered});
 		expect(pages.linesOf(page, 60)).toBe(lines);
 		expect(pages.linesOf(page, 61)).not.toBe(lines);
 		expect(createPages(essay, {isColor: false, summaryFooter: '', rendered}).linesOf(page, 60)).not.toBe(lines);
+		expect(createPages(essay, {isColor: true, hasLinks: true, summaryFooter: '', rendered}).linesOf(page, 60)).toBe(linked);
 	});
 
 	it('the build rendered the bundled cover (dist/essay.json) exactly as the renderer does now', () => {
 		const built = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/essay.json', import.meta.url)), 'utf8')) as {rendered: RenderedSection[]};
-		expect(built.rendered.map(({section, width, isColor}) => [section, width, isColor])).toEqual([
-			[0, 84, true],
-			[0, 76, true],
-			[1, 84, true],
-			[1, 76, true],
-			[0, 84, false],
-			[0, 76, false],
-			[1, 84, false],
-			[1, 76, false],
-		]);
-		for (const {section, width, isColor, lines} of built.rendered) {
-			const pages = createPages(loadEssay(ESSAY, {source: BUNDLED_SOURCE}), {isColor, summaryFooter: summaryFooter()});
+		const looks = [true, false].flatMap((isColor) => [false, true].map((hasLinks) => [isColor, hasLinks] as const));
+		expect(built.rendered.map(({section, width, isColor, hasLinks}) => [section, width, isColor, hasLinks])).toEqual(
+			looks.flatMap(([isColor, hasLinks]) => [0, 1].flatMap((section) => [84, 76].map((width) => [section, width, isColor, hasLinks]))),
+		);
+		for (const {section, width, isColor, hasLinks, lines} of built.rendered) {
+			const pages = createPages(loadEssay(ESSAY, {source: BUNDLED_SOURCE}), {isColor, hasLinks, summaryFooter: summaryFooter()});
 			expect(lines).toEqual(pages.linesOf({kind: 'section', section}, width));
 		}
+		// The cover's link to the original post is a hyperlink where the terminal takes them.
+		const linkedCover = built.rendered.find((drawn) => drawn.section === 0 && drawn.hasLinks && drawn.isColor);
+		expect(linkedCover?.lines.join('\n')).toContain(`\u001B]8;;${BUNDLED_SOURCE.url}`);
 	});
 });
 

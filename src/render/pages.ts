@@ -106,6 +106,8 @@ export interface RenderedSection {
 	readonly section: number;
 	readonly width: number;
 	readonly isColor: boolean;
+	/** Drawn for a terminal that takes OSC 8 hyperlinks (the cover's link to the original post is one). */
+	readonly hasLinks: boolean;
 	readonly lines: readonly string[];
 }
 
@@ -114,7 +116,7 @@ export interface PageOptions {
 	readonly isColor: boolean;
 	/** The summary's last line: the keys to review or quit, from the key table. */
 	readonly summaryFooter: string;
-	/** Sections rendered before, used as they are when their width and colour fit (and they hold no hyperlinks). */
+	/** Sections rendered before, used as they are when their width, colour and hyperlinks fit. */
 	readonly rendered?: readonly RenderedSection[];
 	/** Whether the terminal takes OSC 8 hyperlinks. */
 	readonly hasLinks?: boolean;
@@ -167,10 +169,10 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	};
 
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
-	// The build's sections have no links and are drawn in box drawing.
-	for (const rendered of look.hasLinks || styles.box !== UNICODE_BOX ? [] : (options.rendered ?? [])) {
+	// The build's sections are drawn in box drawing.
+	for (const rendered of styles.box === UNICODE_BOX ? (options.rendered ?? []) : []) {
 		// The build renders the bundled essay's first sections, which have no collapsible callouts.
-		if (rendered.isColor === options.isColor) keep(rendered.width, String(rendered.section), {lines: rendered.lines, callouts: []});
+		if (rendered.isColor === look.isColor && rendered.hasLinks === look.hasLinks) keep(rendered.width, String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
 	const links = linksOf(essay, look);
