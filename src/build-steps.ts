@@ -7,11 +7,11 @@ import {printEssay} from './print.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
 
-/** Saves the bundled essay as parsed and its first sections as rendered, so that a start can skip both. */
+/** Saves the bundled essay as parsed and its sections as rendered, so that a start can skip both. */
 export async function saveEssaySnapshot(): Promise<void> {
 	const snapshot = snapshotEssay(BUNDLED_ESSAY, BUNDLED_SOURCE);
-	const {renderCover} = await import('./session.js');
-	const bundled: BundledSnapshot = {...snapshot, rendered: renderCover(snapshot.essay)};
+	const {renderSections} = await import('./session.js');
+	const bundled: BundledSnapshot = {...snapshot, rendered: renderSections(snapshot.essay)};
 	writeFileSync(ESSAY_SNAPSHOT, JSON.stringify(bundled));
 }
 

@@ -8,7 +8,7 @@ import type {RenderedSection} from './render/pages.js';
 export const BUNDLED_ESSAY = fileURLToPath(new URL('../content/hiring-mle-at-early-stage-companies.md', import.meta.url));
 /** The bundled essay as its author published it: the cover links there (the blog is MIT licensed). */
 export const BUNDLED_SOURCE = {url: 'https://jxnl.co/writing/2024/04/08/hiring-mle-at-early-stage-companies/', licence: 'MIT'} as const;
-/** Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts), and its first sections as the build rendered them. */
+/** Beside the bundle, the bundled essay as the build parsed it (EssaySnapshot in essay/load.ts), and its sections as the build rendered them. */
 export const ESSAY_SNAPSHOT = new URL('essay.json', import.meta.url);
 
 /** What dist/essay.json holds. */

@@ -74,19 +74,23 @@ export interface ReadOptions {
 const BUILD_WIDTHS = [columnLayout(100).width, columnLayout(80).width];
 
 /**
- * The cover and the next section rendered as the reader shows them, in colour and without, with
+ * The bundled essay's sections rendered as the reader shows them, in colour and without, with
  * hyperlinks and without, at the usual widths.
  */
-export function renderCover(essay: Essay): RenderedSection[] {
-	// The cover and the section after it: a reader who presses → at once gets it from here, not from
-	// the first run of the markdown renderer in the process (~100 ms colder than any later one).
-	// With hyperlinks too: most terminals people use take them (VTE's, iTerm2, Windows Terminal…),
-	// and without a drawing of its own their first screen waited for the renderer to load and run.
-	const sections = [0, 1].filter((section) => section < essay.sections.length);
+export function renderSections(essay: Essay): RenderedSection[] {
+	// Every section (the essay has three): a reader who opens, resumes or moves anywhere in it gets
+	// it from here, and the markdown renderer is not loaded at all, nor run cold (~100 ms colder the
+	// first time in a process than any later one) while a key waits. With hyperlinks too: most
+	// terminals people use take them (VTE's, iTerm2, Windows Terminal…), and without a drawing of its
+	// own their first screen waited for the renderer to load and run. A section with a collapsible
+	// callout is left to the reader, which draws it again as the callout opens and closes.
 	return [true, false].flatMap((isColor) =>
 		[false, true].flatMap((hasLinks) => {
 			const pages = createPages(essay, {isColor, hasLinks, summaryFooter: summaryFooter()});
-			return sections.flatMap((section) => BUILD_WIDTHS.map((width) => ({section, width, isColor, hasLinks, lines: pages.linesOf({kind: 'section', section}, width)})));
+			return essay.sections.flatMap((_, section) => {
+				const page = {kind: 'section', section} as const;
+				return BUILD_WIDTHS.filter((width) => pages.callouts(page, width).length === 0).map((width) => ({section, width, isColor, hasLinks, lines: pages.linesOf(page, width)}));
+			});
 		}),
 	);
 }

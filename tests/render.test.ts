@@ -277,7 +277,7 @@ describe('layout and caching', () => {
 		const built = JSON.parse(readFileSync(fileURLToPath(new URL('../dist/essay.json', import.meta.url)), 'utf8')) as {rendered: RenderedSection[]};
 		const looks = [true, false].flatMap((isColor) => [false, true].map((hasLinks) => [isColor, hasLinks] as const));
 		expect(built.rendered.map(({section, width, isColor, hasLinks}) => [section, width, isColor, hasLinks])).toEqual(
-			looks.flatMap(([isColor, hasLinks]) => [0, 1].flatMap((section) => [84, 76].map((width) => [section, width, isColor, hasLinks]))),
+			looks.flatMap(([isColor, hasLinks]) => [0, 1, 2].flatMap((section) => [84, 76].map((width) => [section, width, isColor, hasLinks]))),
 		);
 		for (const {section, width, isColor, hasLinks, lines} of built.rendered) {
 			const pages = createPages(loadEssay(ESSAY, {source: BUNDLED_SOURCE}), {isColor, hasLinks, summaryFooter: summaryFooter()});

@@ -171,7 +171,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
 	// The build's sections are drawn in box drawing.
 	for (const rendered of styles.box === UNICODE_BOX ? (options.rendered ?? []) : []) {
-		// The build renders the bundled essay's first sections, which have no collapsible callouts.
+		// The build renders only sections without collapsible callouts (src/session.ts).
 		if (rendered.isColor === look.isColor && rendered.hasLinks === look.hasLinks) keep(rendered.width, String(rendered.section), {lines: rendered.lines, callouts: []});
 	}
 
