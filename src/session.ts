@@ -70,7 +70,7 @@ export interface ReadOptions {
 	readonly exportFile: string;
 }
 
-/** The widths the build renders the cover at: a terminal of 100 columns and one of 80. */
+/** The widths the build renders the bundled essay at: a terminal of 100 columns (or more) and one of 80. */
 const BUILD_WIDTHS = [columnLayout(100).width, columnLayout(80).width];
 
 /**
