@@ -7,6 +7,17 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** Our own modules' folder: what they import is ours to replace. */
+const SOURCE = `${path.join(root, 'src')}${path.sep}`;
+
+/**
+ * Where `args.path` resolves without the plugins' replacements (the module a replacement stands
+ * for), or the errors of resolving it.
+ */
+async function resolveReal(build, args) {
+	const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
+	return real.errors.length > 0 ? {errors: real.errors} : {path: real.path};
+}
 
 // Modules replaced at build time. marked-terminal imports all of highlight.js through cli-highlight
 // and every emoji through node-emoji at load time; our code-block renderer never highlights, and
@@ -72,8 +83,8 @@ export const forInk = {
 		build.onResolve({filter: new RegExp(`^(${Object.keys(FOR_INK).map((name) => name.replaceAll('.', '\\.')).join('|')})$`)}, async (args) => {
 			const {importers} = FOR_INK[args.path];
 			if (args.pluginData?.real || args.namespace === 'for-ink' || !importers.some((name) => args.importer.includes(`${path.sep}node_modules${path.sep}${name}${path.sep}`))) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
-			if (real.errors.length > 0) return {errors: real.errors};
+			const real = await resolveReal(build, args);
+			if (real.errors) return real;
 			replaced.add(args.path);
 			return {path: real.path, namespace: 'for-ink', pluginData: {name: args.path}};
 		});
@@ -95,9 +106,8 @@ export const oneReact = {
 	setup(build) {
 		build.onResolve({filter: /^react$/}, async (args) => {
 			if (args.pluginData?.real) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
-			if (real.errors.length > 0) return {errors: real.errors};
-			return {path: real.path, namespace: 'one-react'};
+			const real = await resolveReal(build, args);
+			return real.errors ? real : {path: real.path, namespace: 'one-react'};
 		});
 		build.onLoad({filter: /.*/, namespace: 'one-react'}, (args) => {
 			const names = Object.keys(createRequire(args.path)(args.path)).filter((name) => name !== 'default');
@@ -105,7 +115,6 @@ export const oneReact = {
 				contents: `import React from ${JSON.stringify(args.path)};\nexport default React;\nexport const {${names.join(', ')}} = React;\n`,
 				loader: 'js',
 				resolveDir: path.dirname(args.path),
-				pluginData: {real: true},
 			};
 		});
 	},
@@ -128,12 +137,10 @@ const LAZY_FOR_OURS = {
 export const lazyForOurs = {
 	name: 'lazy-for-ours',
 	setup(build) {
-		const source = `${path.join(root, 'src')}${path.sep}`;
 		build.onResolve({filter: new RegExp(`^(${Object.keys(LAZY_FOR_OURS).join('|')})$`)}, async (args) => {
-			if (args.pluginData?.real || !args.importer.startsWith(source)) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {real: true}});
-			if (real.errors.length > 0) return {errors: real.errors};
-			return {path: real.path, namespace: 'lazy-for-ours', pluginData: {name: args.path}};
+			if (args.pluginData?.real || !args.importer.startsWith(SOURCE)) return undefined;
+			const real = await resolveReal(build, args);
+			return real.errors ? real : {path: real.path, namespace: 'lazy-for-ours', pluginData: {name: args.path}};
 		});
 		build.onLoad({filter: /.*/, namespace: 'lazy-for-ours'}, (args) => ({
 			contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n${LAZY_FOR_OURS[args.pluginData.name]}`,
@@ -151,7 +158,7 @@ export const lazyForOurs = {
 export const requiredBuiltins = {
 	name: 'required-builtins',
 	setup(build) {
-		build.onResolve({filter: /^node:/}, (args) => (args.importer.startsWith(`${path.join(root, 'src')}${path.sep}`) ? {path: args.path, namespace: 'required-builtin'} : undefined));
+		build.onResolve({filter: /^node:/}, (args) => (args.importer.startsWith(SOURCE) ? {path: args.path, namespace: 'required-builtin'} : undefined));
 		build.onLoad({filter: /.*/, namespace: 'required-builtin'}, (args) => {
 			const builtin = createRequire(import.meta.url)(args.path);
 			const names = Object.keys(builtin).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && 'value' in (Object.getOwnPropertyDescriptor(builtin, name) ?? {}));
