@@ -37,7 +37,9 @@ describe('the reader in a real terminal', () => {
 		expect(screen.at(-1)).toContain('? help');
 		expect(screen[0]).toContain('Hiring MLEs at early stage companies');
 		session.write('j');
-		await session.waitFor((text) => !text.split('\n')[0]?.includes('Hiring MLEs'));
+		// Ink writes a frame from the top down, and the terminal may read it in more than one chunk: the
+		// frame is drawn once its last row (the status bar) is, so wait for both ends of it.
+		await session.waitFor((text) => !text.split('\n')[0]?.includes('Hiring MLEs') && (text.split('\n').at(-1) ?? '').includes('section 1 of 3'));
 		expect(session.screen().at(-1)).toContain('? help');
 	});
 
