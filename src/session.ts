@@ -4,16 +4,18 @@ import supportsHyperlinks from 'supports-hyperlinks';
 import type {Essay} from './essay/types.js';
 import {openProgressStore, progressSaver} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
-import {isWorthResuming, startPlaceOf} from './reader/progress.js';
+import {isWorthResuming, progressOf, startPlaceOf} from './reader/progress.js';
 import {reducer} from './reader/reducer.js';
-import {initialState} from './reader/state.js';
+import {initialState, type ReaderState} from './reader/state.js';
 import {createPages, type RenderedSection} from './render/pages.js';
 import {columnLayout} from './render/layout.js';
 import {cleanLine} from './safe-text.js';
 import {FullScreen} from './terminal.js';
 import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
+import {answerKeysEarly, type EarlyKeys} from './ui/early-keys.js';
 import {firstFrame} from './ui/first-frame.js';
+import {loadMount} from './ui/load-mount.js';
 import type {AppStart, ExportOutcome} from './ui/App.js';
 import type {Answers} from './essay/score.js';
 import {backgroundDrawing} from './draw-worker.js';
@@ -135,7 +137,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 	const {stdout, stdin} = process;
 	const screen = new FullScreen({stdout, stdin});
-	const running: {unmount?: () => void; suspend?: () => Promise<void>} = {};
+	const running: {unmount?: () => void; suspend?: () => Promise<void>; early?: EarlyKeys} = {};
 	const finish = (code: number, message?: string): never => {
 		try {
 			running.unmount?.();
@@ -144,6 +146,8 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		}
 
 		screen.restore();
+		// Ended before Ink was up (a signal): the place the first paint or the keys answered since show.
+		if (running.early) saver.save(progressOf(running.early.state()));
 		// The last change of place, if it has not been saved yet.
 		saver.flush();
 		if (message !== undefined) process.stderr.write(`mle-essay: ${cleanLine(message)}\n`);
@@ -153,8 +157,11 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	// Ctrl+Z (a key in raw mode) and a SIGTSTP from outside both suspend as less does: the terminal
 	// goes back to the shell as it was, the whole job stops, and `fg` brings the reader back at the
 	// terminal's size now.
+	let isStopWaiting = false;
 	const onStopSignal = (): void => {
-		void running.suspend?.();
+		if (running.suspend) void running.suspend();
+		// In the tens of milliseconds before Ink is up: as soon as it is.
+		else isStopWaiting = true;
 	};
 	const stopProcess = async (): Promise<void> => {
 		screen.restore();
@@ -197,15 +204,18 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 	screen.enter();
 	try {
-		// Keys typed from now on wait in the terminal (not echoed over the screen) until Ink reads them.
+		// Keys typed from now on wait in the terminal (not echoed over the screen) until the reader reads them.
 		if (stdin.isTTY) stdin.setRawMode(true);
 		const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
-		stdout.write(HIDE_CURSOR + firstFrame(initialState(document, size, start), essay, pages, options.isColor) + HOME);
+		const paint = (state: ReaderState): string => firstFrame(state, essay, pages, options.isColor);
+		const first = initialState(document, size, start);
+		stdout.write(HIDE_CURSOR + paint(first) + HOME);
 
-		// Ink loads now, after the first paint. It is in the bundle (one script, src/launch.ts), so this
-		// await only waits for microtasks: Ink draws the same frame over the paint in the same turn of
-		// the event loop, and no resize can come between the two.
-		const {mount} = await import('./ui/mount.js');
+		// Ink loads now, after the first paint, in steps: a key typed meanwhile is answered between
+		// them, drawn as the first paint was, instead of waiting the ~40 ms Ink takes to be up.
+		const early = answerKeysEarly({stdin, stdout}, first, paint);
+		running.early = early;
+		const {mount} = await loadMount();
 		const onExport = (answers: Answers, overwrite: boolean): ExportOutcome => {
 			const result = writeSummary(options.exportFile, summaryMarkdown(essay, answers, new Date()), overwrite);
 			// The status bar is one line: a file in the current folder goes by its name there.
@@ -214,9 +224,12 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 			if (result.kind === 'exists') return {exists: shown};
 			return {notice: result.kind === 'written' ? `Summary written to ${shown}` : `Could not write ${shown}: ${result.reason}`};
 		};
-		const mounted = mount({essay, pages, document, start, onExport, onProgress: (progress) => saver.save(progress)}, stopProcess);
+		// Ink draws the state the screen shows over it, in the same turn of the event loop: no resize can come between.
+		running.early = undefined;
+		const mounted = mount({essay, pages, document, state: early.stop(), onExport, onProgress: (progress) => saver.save(progress)}, stopProcess);
 		running.unmount = mounted.unmount;
 		running.suspend = mounted.suspend;
+		if (isStopWaiting) void mounted.suspend();
 		holdYoungGeneration();
 		return finish(await mounted.exited);
 	} catch (error) {

@@ -145,3 +145,27 @@ describe('the first screens of the bundled essay', () => {
 		expect(loaded).not.toContain('NativeModule assert');
 	});
 });
+
+describe('keys typed while the reader starts', () => {
+	it('are answered as soon as the first screen is up, not once Ink is, and Ink then draws that same screen', async () => {
+		const columns = 90;
+		const rows = 26;
+		const session = start([], {columns, rows});
+		// Typed as the shell starts the program: they wait in the terminal until the program reads input.
+		await session.waitFor('[[mle-essay-test-started]]');
+		session.write(keys.right + 'j');
+		await firstScreen(session, rows);
+		await session.waitFor('section 2 of 3');
+		const output = session.output();
+		const inkStart = output.indexOf(HIDE, output.indexOf(HIDE) + 1);
+		// The screen the moment before Ink wrote anything, and after Ink's first frame.
+		const early = await replay(output.slice(0, inkStart), columns, rows);
+		const drawn = await replay(output, columns, rows);
+		// Both keys: → opened the section and j moved it a line down from its top.
+		expect(early.join('\n')).toMatch(/section 2 of 3 +\d+% ↓/);
+		expect(early).toEqual(drawn);
+		// And Ink reads on from there.
+		session.write('k');
+		await session.waitFor('section 2 of 3  top ↓');
+	});
+});

@@ -80,6 +80,47 @@ export function keyPresses(input: string, key: InkKey): KeyPress[] {
 	return characters.map((character) => ({key: CONTROL_NAMES[character] ?? keyName(character, {}), text: character}));
 }
 
+/** The escape sequences of the moving keys, as terminals send them (application cursor mode too). */
+const SEQUENCES: ReadonlyArray<readonly [string, KeyName]> = [
+	['\u001B[A', 'up'],
+	['\u001B[B', 'down'],
+	['\u001B[C', 'right'],
+	['\u001B[D', 'left'],
+	['\u001BOA', 'up'],
+	['\u001BOB', 'down'],
+	['\u001BOC', 'right'],
+	['\u001BOD', 'left'],
+	['\u001B[5~', 'pageup'],
+	['\u001B[6~', 'pagedown'],
+	['\u001B[H', 'home'],
+	['\u001B[F', 'end'],
+	['\u001B[1~', 'home'],
+	['\u001B[4~', 'end'],
+];
+
+/**
+ * The key press that raw terminal input holds at `index`, named as Ink names it (tests/keys-raw.test.tsx
+ * checks each against Ink's own parser), and where the next starts. For the moments before Ink reads
+ * input (src/ui/early-keys.ts), so it knows only the moving keys' sequences and single ASCII
+ * characters: anything else (a lone Esc, which may begin a sequence; other sequences; text beyond
+ * ASCII) gives undefined, and Ink reads it from there.
+ */
+export function rawKeyAt(input: string, index: number): {readonly press: KeyPress; readonly end: number} | undefined {
+	const character = input[index];
+	if (character === undefined || character > '\u007E') return undefined;
+	if (character === '\u001B') {
+		const sequence = SEQUENCES.find(([bytes]) => input.startsWith(bytes, index));
+		return sequence && {press: {key: sequence[1], text: ''}, end: index + sequence[0].length};
+	}
+
+	if (character >= ' ') return {press: {key: keyName(character, {}), text: character}, end: index + 1};
+	const key = CONTROL_NAMES[character];
+	if (key === undefined) return undefined;
+	// Ink's text for Ctrl+letter is the letter; for Tab, none.
+	const text = key.startsWith('ctrl+') ? key.slice('ctrl+'.length) : key === 'tab' ? '' : character;
+	return {press: {key, text}, end: index + 1};
+}
+
 const LABELS: Readonly<Record<string, string>> = {
 	up: '↑',
 	down: '↓',

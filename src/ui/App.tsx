@@ -47,6 +47,8 @@ export interface AppProps {
 	readonly pages: PageLines;
 	readonly document: DocumentShape;
 	readonly start?: AppStart;
+	/** Where the reader already is, when keys were answered before Ink was up (src/ui/early-keys.ts); else `start` says. */
+	readonly state?: ReaderState;
 	/** Called once when the reader asks to leave, with the exit code (0 for q, 130 for Ctrl+C). */
 	readonly onExit: (code: number) => void;
 	/** Called each time the reader asks to suspend to the shell (Ctrl+Z). */
@@ -75,9 +77,9 @@ function tocEntries(essay: Essay, stops: readonly Stop[], state: ReaderState): T
 }
 
 /** The interactive reader: picks the screen for the state; all logic lives in the reducer. */
-export function App({essay, pages, document, start = {}, onExit, onSuspend, onExport, onProgress}: AppProps) {
+export function App({essay, pages, document, start = {}, state: reached, onExit, onSuspend, onExport, onProgress}: AppProps) {
 	const size = useWindowSize();
-	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(document, size, start));
+	const [state, dispatch] = useReducer(reducer, undefined, () => reached ?? initialState(document, size, start));
 
 	useEffect(() => {
 		if (size.columns !== state.screen.columns || size.rows !== state.screen.rows) dispatch({type: 'resize', screen: size});
