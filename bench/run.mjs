@@ -1,6 +1,7 @@
 // Measures what a reader feels: time to the first frame that shows the title, the first response to
 // a key, key-to-frame latency with presses spaced as a person's, the first search and print mode on
-// generated essays of 50 KB, 5 MB and 20 MB (mixed content), memory, the start with and without a code
+// generated essays of 50 KB, 5 MB and 20 MB (mixed content) and print of a 300 KB one, with marked's
+// lexer alone on the same files (print cannot be faster), memory, the start with and without a code
 // cache, and what `npx` downloads; and `less`, `mdp` and `patat` on the same files where they are
 // installed (less also searches: it is the physical limit, a pager that reads only what it shows). Every figure
 // is printed next to a baseline measured in the same run on the same machine (these machines are
@@ -250,6 +251,19 @@ function printTimes(file) {
 	});
 }
 
+/**
+ * What print mode cannot beat while marked is its base: a Node that only lexes the file with marked
+ * (as the reader's flags have it), in one go, and exits.
+ */
+function lexTime(file) {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const code = `import {Lexer} from 'marked'; import {readFileSync} from 'node:fs'; Lexer.lex(readFileSync(${JSON.stringify(file)}, 'utf8'), {gfm: true});`;
+		const child = spawn(process.execPath, ['--no-regexp-tier-up', '--input-type=module', '-e', code], {cwd: root, stdio: 'ignore'});
+		child.on('close', () => resolve(performance.now() - started));
+	});
+}
+
 /** The floor for print: a Node that prints one line to the same pipe. */
 function printFloor() {
 	return new Promise((resolve) => {
@@ -337,14 +351,23 @@ for (const [label, bytes] of SIZES) {
 	}
 	const prints = [];
 	const floors = [];
+	const lexes = [];
 	for (let run = 0; run < (quick ? 1 : 3); run++) {
 		floors.push(await printFloor());
 		prints.push(await printTimes(file));
+		lexes.push(await lexTime(file));
 	}
 
-	sized.push({label, size, start, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors)});
+	sized.push({label, size, start, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors), lex: median(lexes)});
 	rmSync(path.dirname(file), {recursive: true, force: true});
 }
+
+/** Print mode of a long blog post: the whole of it against the floor, and marked's lexer alone on it. */
+const post = mixedEssay(300 * 1024, BENCH_TITLE, NEEDLE);
+const postRuns = [];
+for (let run = 0; run < (quick ? 1 : 5); run++) postRuns.push({floor: await printFloor(), print: (await printTimes(post)).total, lex: await lexTime(post)});
+const postPrint = {floor: median(postRuns.map((one) => one.floor)), print: median(postRuns.map((one) => one.print)), lex: median(postRuns.map((one) => one.lex))};
+rmSync(path.dirname(post), {recursive: true, force: true});
 
 const packed = pack();
 const ratio = (value, base) => `${(value / base).toFixed(2)}×`;
@@ -366,10 +389,14 @@ for (const one of sized) {
 	for (const {reader, ms} of one.readerStarts) row([`  ${reader}, first frame`, Number.isNaN(ms) ? 'no title shown' : format(ms), format(one.start.floor) + ' floor', ratio(ms, one.start.floor), '']);
 	row([`first search, ${name}`, format(one.search.ms), one.less ? format(one.less.ms) + ' less' : '', one.less ? ratio(one.search.ms, one.less.ms) : '', '≤ 1× less']);
 	row([`print, ${name}: first bytes`, format(one.print.first), format(one.printFloor) + ' floor', ratio(one.print.first, one.printFloor), '≤ 1.5×']);
-	row([`print, ${name}: all`, format(one.print.total), `${(one.size / 1024 / 1024 / ((one.print.total - one.printFloor) / 1000)).toFixed(1)} MB/s`, ratio(one.print.total, one.printFloor), '≥ 20 MB/s']);
+	const rate = (ms) => `${(one.size / 1024 / 1024 / ((ms - one.printFloor) / 1000)).toFixed(1)} MB/s`;
+	row([`print, ${name}: all`, format(one.print.total), rate(one.print.total), ratio(one.print.total, one.printFloor), '≥ 20 MB/s']);
+	row([`  marked's lexer alone, same file`, format(one.lex), rate(one.lex), ratio(one.lex, one.printFloor), '']);
 	row([`peak memory (RSS), ${name}`, `${one.search.peakMiB.toFixed(0)} MiB`, one.less ? `${one.less.peakMiB.toFixed(0)} MiB less` : '', ratio(one.search.peakMiB, smallKeys.peakMiB) + ' bundled', '≤ 2× bundled']);
 }
 
+row(['print, 300 KB post: all', format(postPrint.print), format(postPrint.floor) + ' floor', ratio(postPrint.print, postPrint.floor), '≤ 2×']);
+row([`  marked's lexer alone, same file`, format(postPrint.lex), format(postPrint.floor) + ' floor', ratio(postPrint.lex, postPrint.floor), '']);
 row(['npm package: packed / unpacked', `${packed.packedKiB.toFixed(0)} / ${packed.unpackedKiB.toFixed(0)} KiB`, `${packed.files} files`, '', '']);
 row(['npm package: runtime dependencies', String(packed.runtimeDependencies), '', '', '0']);
 row(['npm install of the tarball (offline)', format(packed.installMs), '', '', '']);
