@@ -2,7 +2,8 @@
 // mle-essay` installs a single package and starts without resolving hundreds of modules, plus the
 // V8 code cache and the parsed bundled essay that make its start fast (see src/launch.ts).
 import {execFileSync} from 'node:child_process';
-import {chmod, readFile, rm} from 'node:fs/promises';
+import {chmod, mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import * as esbuild from 'esbuild';
@@ -73,11 +74,18 @@ export async function build() {
 	await bundleApp();
 	// The essay snapshot and code cache are written by a plain `node`, as the command runs: V8
 	// refuses a cache made under other flags.
+	// What the program caches for the user as it runs (src/files.ts, userCacheDir) goes to a folder of
+	// the build's own, thrown away: a build writes nothing in the user's folders.
 	const launch = pathToFileURL(path.join(dist, 'launch.js')).href;
-	execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(launch)})).prepareStart();`], {
-		env: {...process.env, NODE_OPTIONS: ''},
-		stdio: ['ignore', 'ignore', 'inherit'],
-	});
+	const cacheHome = await mkdtemp(path.join(tmpdir(), 'mle-essay-build-cache-'));
+	try {
+		execFileSync(process.execPath, ['--input-type=module', '-e', `await (await import(${JSON.stringify(launch)})).prepareStart();`], {
+			env: {...process.env, NODE_OPTIONS: '', XDG_CACHE_HOME: cacheHome},
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
+	} finally {
+		await rm(cacheHome, {recursive: true, force: true});
+	}
 	await chmod(path.join(dist, 'cli.js'), 0o755);
 }
 

@@ -1,3 +1,6 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
@@ -10,5 +13,7 @@ export default defineConfig({
 		// Real-terminal tests each start a Node process; two cores, so keep the pool small.
 		maxWorkers: 2,
 		reporters: ['default', './tests/helpers/summary-reporter.ts'],
+		// What the program caches (src/files.ts, userCacheDir) goes to a folder of the run's own, not the user's.
+		env: {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'mle-essay-test-cache-'))},
 	},
 });

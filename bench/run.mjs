@@ -38,13 +38,21 @@ const hasLess = isInstalled('less');
 /** Other terminal markdown readers to start on the same files, where installed. */
 const READERS = ['mdp', 'patat'].filter(isInstalled);
 
+/**
+ * What the program caches for the user as it runs (src/files.ts: its own code cache for another Node,
+ * the ids of files opened before) goes to the bench's own folder, not the user's: empty for each
+ * start where a figure is of a first open, else shared by the run.
+ */
+const benchCache = mkdtempSync(path.join(tmpdir(), 'mle-essay-bench-cache-'));
+const emptyCache = () => ({XDG_CACHE_HOME: mkdtempSync(path.join(benchCache, 'empty-'))});
+
 /** Runs a command in a pseudo-terminal read by a headless xterm; resolves waits on the exact chunk that satisfies them. */
 function open(command, args, {columns = 100, rows = 30, env = {}, cwd = root} = {}) {
 	const terminal = new xterm.Terminal({cols: columns, rows, allowProposedApi: true});
 	const stateHome = mkdtempSync(path.join(tmpdir(), 'mle-essay-bench-'));
 	// Ink prints only its last frame when CI is set.
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'CI'));
-	const childEnv = {...inherited, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, ...env};
+	const childEnv = {...inherited, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, XDG_CACHE_HOME: benchCache, ...env};
 	const child = pty.spawn(command, args, {name: 'xterm-256color', cols: columns, rows, cwd, env: childEnv});
 	let waiter;
 	const screen = () => {
@@ -135,15 +143,15 @@ async function firstResponse(args, title) {
 
 /**
  * Median first-frame times of the program and of the floor, alternating runs so both see the same
- * noise; with `env`, the program's too (a terminal that takes hyperlinks, say).
+ * noise; with `env`, the program's too (a terminal that takes hyperlinks, say), made for each start.
  */
-async function startup(args, title, env = {}) {
+async function startup(args, title, env = () => ({})) {
 	const floor = [];
 	const app = [];
 	const floorScript = `process.stdout.write(${JSON.stringify(title)} + '\\n')`;
 	for (let run = 0; run < STARTS; run++) {
 		floor.push(await firstFrame(process.execPath, ['-e', floorScript], title));
-		app.push(await firstFrame(process.execPath, [cli, ...args], title, env));
+		app.push(await firstFrame(process.execPath, [cli, ...args], title, env()));
 	}
 
 	return {floor: median(floor), app: median(app)};
@@ -242,7 +250,7 @@ async function firstSearch(command, args, title, found) {
 function printTimes(file) {
 	return new Promise((resolve) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, [cli, '--print', '--width', '80', file], {stdio: ['ignore', 'pipe', 'ignore']});
+		const child = spawn(process.execPath, [cli, '--print', '--width', '80', file], {env: {...process.env, ...emptyCache()}, stdio: ['ignore', 'pipe', 'ignore']});
 		let first;
 		child.stdout.on('data', () => {
 			first ??= performance.now() - started;
@@ -323,7 +331,7 @@ console.log(`mle-essay benchmark · node ${process.version} · ${quick ? 'quick'
 const small = await startup([], TITLE);
 // Most terminals people use take OSC 8 hyperlinks and say so (VTE's set VTE_VERSION): the cover's
 // link to the original post is then drawn as one.
-const linked = await startup([], TITLE, {VTE_VERSION: '7200'});
+const linked = await startup([], TITLE, () => ({VTE_VERSION: '7200'}));
 const responses = [];
 for (let run = 0; run < STARTS; run++) responses.push(await firstResponse([], TITLE));
 const response = median(responses);
@@ -335,7 +343,9 @@ const sized = [];
 for (const [label, bytes] of SIZES) {
 	const file = mixedEssay(bytes, BENCH_TITLE, NEEDLE);
 	const size = statSync(file).size;
-	const start = await startup([file], BENCH_TITLE);
+	// Opened for the first time at each start (nothing kept of it), and opened again.
+	const start = await startup([file], BENCH_TITLE, emptyCache);
+	const again = await startup([file], BENCH_TITLE);
 	const search = await firstSearch(process.execPath, [cli, file], BENCH_TITLE, matches(/match 1 of 1/));
 	const less = hasLess ? await firstSearch('less', [file], BENCH_TITLE, includes(`The ${NEEDLE} is here`)) : undefined;
 	/** First frames of the other readers: median of five, or nothing where one never showed the title. */
@@ -358,7 +368,7 @@ for (const [label, bytes] of SIZES) {
 		lexes.push(await lexTime(file));
 	}
 
-	sized.push({label, size, start, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors), lex: median(lexes)});
+	sized.push({label, size, start, again, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors), lex: median(lexes)});
 	rmSync(path.dirname(file), {recursive: true, force: true});
 }
 
@@ -386,6 +396,7 @@ row(['peak memory (RSS), bundled essay', `${smallKeys.peakMiB.toFixed(0)} MiB`, 
 for (const one of sized) {
 	const name = `${one.label} essay`;
 	row([`first frame, ${name}`, format(one.start.app), format(one.start.floor) + ' floor', ratio(one.start.app, one.start.floor), '≤ 1.5×']);
+	row([`  opened before`, format(one.again.app), format(one.again.floor) + ' floor', ratio(one.again.app, one.again.floor), '≤ 1.5×']);
 	for (const {reader, ms} of one.readerStarts) row([`  ${reader}, first frame`, Number.isNaN(ms) ? 'no title shown' : format(ms), format(one.start.floor) + ' floor', ratio(ms, one.start.floor), '']);
 	row([`first search, ${name}`, format(one.search.ms), one.less ? format(one.less.ms) + ' less' : '', one.less ? ratio(one.search.ms, one.less.ms) : '', '≤ 1× less']);
 	row([`print, ${name}: first bytes`, format(one.print.first), format(one.printFloor) + ' floor', ratio(one.print.first, one.printFloor), '≤ 1.5×']);
@@ -400,3 +411,4 @@ row([`  marked's lexer alone, same file`, format(postPrint.lex), format(postPrin
 row(['npm package: packed / unpacked', `${packed.packedKiB.toFixed(0)} / ${packed.unpackedKiB.toFixed(0)} KiB`, `${packed.files} files`, '', '']);
 row(['npm package: runtime dependencies', String(packed.runtimeDependencies), '', '', '0']);
 row(['npm install of the tarball (offline)', format(packed.installMs), '', '', '']);
+rmSync(benchCache, {recursive: true, force: true});

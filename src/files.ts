@@ -1,4 +1,5 @@
-import {closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync, type BigIntStats} from 'node:fs';
+import {homedir} from 'node:os';
 import path from 'node:path';
 
 /** Why a file could not be read as the program's input: it is not what it seems. */
@@ -42,6 +43,11 @@ const CHUNK = 64 * 1024;
  * FIFO or a device: they are refused before reading. Throws FileProblem, or the system's error.
  */
 export function readRegularFile(file: string, cap: number, options: {readonly followLinks: boolean}): Buffer {
+	return readRegularFileAndStats(file, cap, options).bytes;
+}
+
+/** readRegularFile, with the file's status as it was before anything was read (so a later write always shows in it). */
+export function readRegularFileAndStats(file: string, cap: number, options: {readonly followLinks: boolean}): {bytes: Buffer; stats: BigIntStats} {
 	const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW);
 	let fd: number;
 	try {
@@ -52,14 +58,15 @@ export function readRegularFile(file: string, cap: number, options: {readonly fo
 	}
 
 	try {
-		const stats = fstatSync(fd);
+		const stats = fstatSync(fd, {bigint: true});
 		if (stats.isDirectory()) throw new FileProblem('directory');
 		if (!stats.isFile()) throw new FileProblem('not-regular');
-		if (stats.size > cap) throw new FileProblem('too-large');
+		const size = Number(stats.size);
+		if (size > cap) throw new FileProblem('too-large');
 		// Read into one buffer of the size stat gives, not chunks then a copy of them all (an essay can be
 		// megabytes); whatever a file holds beyond that size (it grew, or is in /proc and says 0) is read
 		// in chunks after it, and all of it is capped.
-		const whole = Buffer.allocUnsafe(stats.size);
+		const whole = Buffer.allocUnsafe(size);
 		let total = 0;
 		while (total < whole.length) {
 			const read = readSync(fd, whole, total, whole.length - total, null);
@@ -79,7 +86,7 @@ export function readRegularFile(file: string, cap: number, options: {readonly fo
 			}
 		}
 
-		return chunks.length === 1 ? (chunks[0] ?? whole) : Buffer.concat(chunks, total);
+		return {bytes: chunks.length === 1 ? (chunks[0] ?? whole) : Buffer.concat(chunks, total), stats};
 	} finally {
 		closeSync(fd);
 	}
@@ -122,4 +129,14 @@ export function replaceFile(file: string, text: string | Buffer, mode: number): 
 
 		throw error;
 	}
+}
+
+/**
+ * The program's folder in the user's cache folder: `$XDG_CACHE_HOME/mle-essay` (an absolute one; a
+ * relative one is ignored, as the XDG spec says), else `~/.cache/mle-essay`. What is kept there can
+ * be deleted at any time: it only saves work.
+ */
+export function userCacheDir(): string {
+	const cacheHome = process.env['XDG_CACHE_HOME'];
+	return path.join(cacheHome && path.isAbsolute(cacheHome) ? cacheHome : path.join(homedir(), '.cache'), 'mle-essay');
 }

@@ -9,12 +9,11 @@
 // dist/app.js, is one script that evaluates to a function taking `require` and its own path.
 import {readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {homedir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
-import {replaceFile} from './files.js';
+import {replaceFile, userCacheDir} from './files.js';
 import {releaseYoungGeneration} from './heap.js';
 
 // V8 first runs a regular expression in its interpreter and compiles it only once it is used again.
@@ -44,8 +43,8 @@ function readCache(file: string | undefined): Buffer | undefined {
 }
 
 /**
- * This Node's own code cache of the bundle, in the user's cache folder (`$XDG_CACHE_HOME/mle-essay`,
- * an absolute one, else `~/.cache/mle-essay`): for a Node other than the one that built the package,
+ * This Node's own code cache of the bundle, in the user's cache folder (userCacheDir): for a Node
+ * other than the one that built the package,
  * which refuses the cache beside the bundle. Named by the Node's version and the bundle's size and
  * time, so another Node or another build never takes it; V8 checks it against its version, its
  * flags and the source as well, and compiles as usual when it does not fit.
@@ -53,9 +52,7 @@ function readCache(file: string | undefined): Buffer | undefined {
 function userCacheFile(): string | undefined {
 	try {
 		const stats = statSync(APP);
-		const cacheHome = process.env['XDG_CACHE_HOME'];
-		const folder = path.join(cacheHome && path.isAbsolute(cacheHome) ? cacheHome : path.join(homedir(), '.cache'), 'mle-essay');
-		return path.join(folder, `app-${process.version}-${process.arch}-${stats.size}-${Math.floor(stats.mtimeMs)}.cache`);
+		return path.join(userCacheDir(), `app-${process.version}-${process.arch}-${stats.size}-${Math.floor(stats.mtimeMs)}.cache`);
 	} catch {
 		return undefined;
 	}

@@ -1,5 +1,7 @@
+import type {BigIntStats} from 'node:fs';
 import path from 'node:path';
-import {FileProblem, readRegularFile, systemErrorWords} from '../files.js';
+import {FileProblem, readRegularFile, readRegularFileAndStats, systemErrorWords} from '../files.js';
+import {knownId, rememberId} from './known-ids.js';
 import {postPath, titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
@@ -43,14 +45,20 @@ function fileTitle(file: string): string {
 	return titleFromFileName(path.basename(file).replace(MARKDOWN_EXTENSION, ''));
 }
 
-/** Parses decoded text (`bytes`: the file it was decoded from), turning front-matter problems and an empty body into ContentErrors. */
-export function parseEssayText(text: string, file: string, bytes?: Uint8Array): Essay {
+/**
+ * Parses decoded text (`bytes`: the file it was decoded from; `read`: its status before it was read),
+ * turning front-matter problems and an empty body into ContentErrors.
+ */
+export function parseEssayText(text: string, file: string, bytes?: Uint8Array, read?: BigIntStats): Essay {
 	let essay: Essay;
 	try {
 		const included = includeSnippets(text, file);
 		// The bytes are the text's own only when nothing was put in and no byte-order mark was dropped.
 		const isSameText = bytes !== undefined && included === text && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
-		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined});
+		// With nothing put in, the id is the file's alone: kept by its status (`read`), it need not be hashed again.
+		const known = read && included === text ? knownId(file, read) : undefined;
+		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined, id: known});
+		if (read && included === text && known === undefined) rememberId(file, read, essay.id);
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;
@@ -73,9 +81,9 @@ function contentError(file: string, error: unknown): ContentError {
 	return new ContentError(file, error instanceof FileProblem ? PROBLEMS[error.kind] : describe(error));
 }
 
-function readBytes(file: string): Buffer {
+function readBytes(file: string): {bytes: Buffer; stats: BigIntStats} {
 	try {
-		return readRegularFile(file, MAX_ESSAY_BYTES, {followLinks: true});
+		return readRegularFileAndStats(file, MAX_ESSAY_BYTES, {followLinks: true});
 	} catch (error) {
 		throw contentError(file, error);
 	}
@@ -218,10 +226,10 @@ export interface LoadOptions {
  * from disk. Every failure is a ContentError whose message names the file and the problem in one line.
  */
 export function loadEssay(file: string, options: LoadOptions = {}): Essay {
-	const bytes = readBytes(file);
+	const {bytes, stats} = readBytes(file);
 	const text = decodeEssayBytes(bytes, file);
 	const withSource = (essay: Essay): Essay => (options.source ? {...essay, source: options.source} : essay);
-	if (options.withQuizzes === false) return withSource(parseEssayText(text, file, bytes));
+	if (options.withQuizzes === false) return withSource(parseEssayText(text, file, bytes, stats));
 	const quizFile = quizFileFor(file);
 	const {snapshot} = options;
 	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null) && snapshot.essay.source?.url === options.source?.url) {
@@ -229,13 +237,13 @@ export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	}
 
 	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
-	const essay = parseEssayText(text, file, bytes);
+	const essay = parseEssayText(text, file, bytes, stats);
 	return withSource(withQuizzes(essay, quizFile, readQuizText(quizFile)));
 }
 
 /** Loads an essay with its quizzes (and where it was first published), and records the texts it came from. */
 export function snapshotEssay(file: string, source?: EssaySource): EssaySnapshot {
-	const essayText = decodeEssayBytes(readBytes(file), file);
+	const essayText = decodeEssayBytes(readBytes(file).bytes, file);
 	const quizFile = quizFileFor(file);
 	const quizText = readQuizText(quizFile);
 	const essay = withQuizzes(parseEssayText(essayText, file), quizFile, quizText);

@@ -164,7 +164,11 @@ function linkDefinitionsOf(tokens: readonly Token[]): string {
 const requireBuiltin = createRequire(import.meta.url);
 let crypto: typeof Crypto | undefined;
 
-/** A short, stable hash of content, to key saved progress by what was read. `parts` may be a text's own UTF-8 bytes. */
+/**
+ * A short, stable hash of content, to key saved progress by what was read. `parts` may be a text's own
+ * UTF-8 bytes. Saved progress is found by these ids, and src/essay/known-ids.ts keeps them: what is
+ * hashed, and how, must not change without bumping its FORMAT (and a way to find older saves).
+ */
 export function contentId(...parts: ReadonlyArray<string | Uint8Array>): string {
 	crypto ??= requireBuiltin('node:crypto') as typeof Crypto;
 	const hash = crypto.createHash('sha256');
@@ -210,6 +214,8 @@ export interface ParseOptions {
 	readonly lexWhole?: boolean;
 	/** The text's own UTF-8 bytes, when the caller has them: hashed as they are, not encoded again (~15 ms for 20 MB). */
 	readonly bytes?: Uint8Array;
+	/** The text's id when it is known already (src/essay/known-ids.ts): then nothing is hashed. */
+	readonly id?: string | undefined;
 }
 
 /** A section as found: its heading's text (none for the cover) and its content. */
@@ -336,7 +342,7 @@ export function parseEssay(text: string, options: ParseOptions): Essay {
 	});
 
 	return {
-		id: contentId(normalized === text && options.bytes ? options.bytes : normalized),
+		id: options.id ?? contentId(normalized === text && options.bytes ? options.bytes : normalized),
 		title: essayTitle,
 		titleSource: title ? 'heading' : frontMatter.title ? 'front-matter' : 'file-name',
 		byline: bylineOf(frontMatter),
