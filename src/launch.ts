@@ -7,7 +7,7 @@
 //
 // V8's code cache is offered here through scripts (`vm.Script`) rather than ES modules, so the bundle,
 // dist/app.js, is one script that evaluates to a function taking `require` and its own path.
-import {readFileSync, statSync, writeFileSync, mkdirSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -58,6 +58,19 @@ function userCacheFile(): string | undefined {
 	}
 }
 
+/** Code caches kept in the user's folder: one is written for each build and Node that meet, so the latest few. */
+const KEPT_CODE_CACHES = 3;
+const CODE_CACHE_NAME = /^app-.+\.cache$/;
+
+/** Deletes all but the latest code caches in `folder`: after an update of the program or of Node, the older ones only take room (~1 MB each). */
+function pruneCodeCaches(folder: string): void {
+	const caches = readdirSync(folder)
+		.filter((name) => CODE_CACHE_NAME.test(name))
+		.map((name) => ({file: path.join(folder, name), time: statSync(path.join(folder, name)).mtimeMs}))
+		.sort((a, b) => b.time - a.time);
+	for (const {file} of caches.slice(KEPT_CODE_CACHES)) rmSync(file, {force: true});
+}
+
 /** The program, compiled, and what keeps its compiled code for the next start. */
 export interface Opened {
 	readonly app: App;
@@ -82,6 +95,7 @@ export function openApp(useCache = true): Opened {
 			releaseYoungGeneration();
 			mkdirSync(path.dirname(userFile), {recursive: true, mode: 0o700});
 			replaceFile(userFile, script.createCachedData(), 0o600);
+			pruneCodeCaches(path.dirname(userFile));
 		} catch {
 			// No cache this time: the next start compiles, as this one did.
 		}

@@ -2,7 +2,7 @@
 // makes its own, in the user's cache folder, and the next start uses it. A broken, foreign or
 // unwritable cache costs only the compile it would have saved.
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -47,6 +47,27 @@ describe('the code cache in the user’s cache folder', () => {
 		expect(third.status).toBe(0);
 		expect(third.stdout).toBe(first.stdout);
 		expect(statSync(file).size).toBeGreaterThan(100_000);
+	});
+
+	it('keeps only the latest three, so updates of the program or of Node do not pile them up', () => {
+		const folder = packageWithoutCache();
+		const cacheHome = mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'));
+		const caches = path.join(cacheHome, 'mle-essay');
+		mkdirSync(caches);
+		// Five left by earlier builds, a day apart, and a file that is not a code cache.
+		const earlier = [1, 2, 3, 4, 5].map((day) => {
+			const name = `app-v22.0.0-${process.arch}-100${day}-1.cache`;
+			writeFileSync(path.join(caches, name), 'old');
+			const time = new Date(Date.UTC(2026, 0, day));
+			utimesSync(path.join(caches, name), time, time);
+			return name;
+		});
+		writeFileSync(path.join(caches, 'known-ids.json'), '{}');
+		expect(print(folder, {XDG_CACHE_HOME: cacheHome}).status).toBe(0);
+		const left = readdirSync(caches);
+		expect(left.filter((name) => name.endsWith('.cache') && !earlier.includes(name))).toHaveLength(1);
+		expect(left.filter((name) => earlier.includes(name)).sort()).toEqual(earlier.slice(3));
+		expect(left).toContain('known-ids.json');
 	});
 
 	it('is written by a reading in the terminal too, and taken by the next one', async () => {
