@@ -86,7 +86,9 @@ async function run(argv: readonly string[]): Promise<void> {
 		return fail(`cannot write the essay to standard output: ${systemErrorWords(error) ?? error.message}`, 1);
 	};
 	process.stdout.on('error', onWriteError);
-	const width = options.width ?? Math.min(process.stdout.columns || 80, MEASURE);
+	// Piped to a pager in a terminal (`| less`, `| head`), the text fits that terminal, which stderr
+	// still is: wider lines would be wrapped a second time by it.
+	const width = options.width ?? Math.min(process.stdout.columns || process.stderr.columns || 80, MEASURE);
 	try {
 		// Written as each section is drawn, so a pager shows the start of a long essay at once. A write
 		// that fails (a pipe closed early) is told between parts, and ends the program there.

@@ -1,4 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process';
+import pty from '@lydell/node-pty';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,20 @@ describe('not a terminal: the whole essay as text', () => {
 		expect(widest(stdout)).toBeLessThanOrEqual(80);
 		expect(widest(stdout)).toBeGreaterThan(70);
 		expect(widest(run(['--width', '40']).stdout)).toBeLessThanOrEqual(40);
+	});
+
+	it('piped to a pager in a terminal narrower than 80 columns, fits that terminal (which stderr is)', async () => {
+		// `mle-essay | cat` in a 60-column terminal: stdout is the pipe, stderr the terminal.
+		const child = pty.spawn('bash', ['--norc', '--noprofile', '-c', `'${process.execPath}' '${CLI}' --section 2 | cat`], {cols: 60, rows: 30, env: {...process.env, NO_COLOR: '1'}});
+		let output = '';
+		child.onData((data) => {
+			output += data;
+		});
+		await new Promise((resolve) => child.onExit(resolve));
+		const lines = output.split(/\r?\n/);
+		expect(output).toContain('Machine learning engineers are hired too early');
+		expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(60);
+		expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeGreaterThan(50);
 	});
 
 	it('prints one section with --section', () => {
