@@ -33,10 +33,10 @@ function isPlainReading(before: ReaderState, after: ReaderState): boolean {
 
 /**
  * Answers the keys a reader types while Ink loads (tens of milliseconds after the first paint, in
- * steps: src/session.ts), through the same reducer, drawn by the first paint's `paint`. Only moving
- * through sections is answered here; at the first key that needs more (a question, the contents, a
- * search, q), that key and all after it are left unread for Ink, which answers them once it is up.
- * A resize meanwhile is drawn at the new size.
+ * steps: src/ui/load-mount.ts), through the same reducer, drawn by the first paint's `paint`. Only
+ * moving through sections is answered here; at the first key that needs more (a question, the
+ * contents, a search, q), that key and all after it are left unread for Ink, which answers them once
+ * it is up. A resize meanwhile is drawn at the new size.
  */
 export function answerKeysEarly(
 	streams: {readonly stdin: NodeJS.ReadStream; readonly stdout: NodeJS.WriteStream},
