@@ -44,10 +44,10 @@ function readCache(file: string | undefined): Buffer | undefined {
 
 /**
  * This Node's own code cache of the bundle, in the user's cache folder (userCacheDir): for a Node
- * other than the one that built the package,
- * which refuses the cache beside the bundle. Named by the Node's version and the bundle's size and
- * time, so another Node or another build never takes it; V8 checks it against its version, its
- * flags and the source as well, and compiles as usual when it does not fit.
+ * other than the one that built the package, which refuses the cache beside the bundle. Named by the
+ * Node's version and the bundle's size and time, so another Node or another build never takes it; V8
+ * checks it against its version, its flags and the source as well, and compiles as usual when it
+ * does not fit.
  */
 function userCacheFile(): string | undefined {
 	try {

@@ -53,12 +53,13 @@ export function parseEssayText(text: string, file: string, bytes?: Uint8Array, r
 	let essay: Essay;
 	try {
 		const included = includeSnippets(text, file);
+		const isFileAlone = included === text;
 		// The bytes are the text's own only when nothing was put in and no byte-order mark was dropped.
-		const isSameText = bytes !== undefined && included === text && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+		const isSameText = bytes !== undefined && isFileAlone && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
 		// With nothing put in, the id is the file's alone: kept by its status (`read`), it need not be hashed again.
-		const known = read && included === text ? knownId(file, read) : undefined;
+		const known = read && isFileAlone ? knownId(file, read) : undefined;
 		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined, id: known});
-		if (read && included === text && known === undefined) rememberId(file, read, essay.id);
+		if (read && isFileAlone && known === undefined) rememberId(file, read, essay.id);
 	} catch (error) {
 		if (error instanceof FrontMatterError) throw new ContentError(file, error.message);
 		throw error;
