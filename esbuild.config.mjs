@@ -73,9 +73,9 @@ export async function build() {
 	});
 	await bundleApp();
 	// The essay snapshot and code cache are written by a plain `node`, as the command runs: V8
-	// refuses a cache made under other flags.
-	// What the program caches for the user as it runs (src/files.ts, userCacheDir) goes to a folder of
-	// the build's own, thrown away: a build writes nothing in the user's folders.
+	// refuses a cache made under other flags. What the program caches for the user as it runs
+	// (src/files.ts, userCacheDir) goes to a folder of the build's own, thrown away: a build writes
+	// nothing in the user's folders.
 	const launch = pathToFileURL(path.join(dist, 'launch.js')).href;
 	const cacheHome = await mkdtemp(path.join(tmpdir(), 'mle-essay-build-cache-'));
 	try {

@@ -204,7 +204,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 	screen.enter();
 	try {
-		// Keys typed from now on wait in the terminal (not echoed over the screen) until the reader reads them.
+		// Keys typed from now on wait in the terminal (not echoed over the screen) until they are read.
 		if (stdin.isTTY) stdin.setRawMode(true);
 		const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
 		const paint = (state: ReaderState): string => firstFrame(state, essay, pages, options.isColor);
