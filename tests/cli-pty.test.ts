@@ -26,8 +26,8 @@ describe('the reader in a real terminal', () => {
 		expect(session.text()).toContain('Machine learning engineers are hired too early');
 		expect(session.text()).not.toContain('traditional machine learning.');
 		session.write('G');
-		await session.waitFor('traditional machine learning.');
-		expect(session.screen().at(-1)).toMatch(/section 2 of 3  end/);
+		// The whole frame: its status bar, the last row, may come in a later chunk than the text.
+		await session.waitFor((text) => text.includes('traditional machine learning.') && /section 2 of 3  end/.test(session.screen().at(-1) ?? ''));
 	});
 
 	it('puts the status bar on the last row, and nothing below it scrolls the screen', async () => {
@@ -47,9 +47,9 @@ describe('the reader in a real terminal', () => {
 		const session = start([], {columns: 100, rows: 30});
 		await session.waitFor('As a consultant, I recognize that my perspective on hiring is influenced by the fact');
 		session.resize(50, 30);
-		await session.waitFor((text) => text.split('\n').some((line) => line.trim() === 'As a consultant, I recognize that my'));
+		// The whole frame: its status bar, the last row, may come in a later chunk than the text.
+		await session.waitFor((text) => text.split('\n').some((line) => line.trim() === 'As a consultant, I recognize that my') && /section 1 of 3 .*\? help/.test(session.screen().at(-1) ?? ''));
 		expect(session.screen().filter((line) => line.length > 50)).toEqual([]);
-		expect(session.screen().at(-1)).toMatch(/section 1 of 3 .*\? help/);
 	});
 
 	it('shows a notice below 40×12 and recovers when the terminal grows', async () => {

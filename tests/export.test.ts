@@ -41,7 +41,8 @@ describe('exporting from the reader', () => {
 	it('e writes the summary into the current folder and says where; again asks before replacing it', async () => {
 		const cwd = mkdtempSync(path.join(tmpdir(), 'mle-essay-export-'));
 		const session = await summaryIn(cwd);
-		expect(session.screen().at(-1)).toContain('e export');
+		// The terminal may read a frame in more than one chunk: its status bar, the last row, comes last.
+		await session.waitFor(() => (session.screen().at(-1) ?? '').includes('e export'));
 		session.write('e');
 		await session.waitFor('Summary written to');
 		const file = path.join(cwd, 'hiring-mle-at-early-stage-companies-summary.md');
