@@ -132,11 +132,18 @@ export function replaceFile(file: string, text: string | Buffer, mode: number): 
 }
 
 /**
- * The program's folder in the user's cache folder: `$XDG_CACHE_HOME/mle-essay` (an absolute one; a
- * relative one is ignored, as the XDG spec says), else `~/.cache/mle-essay`. What is kept there can
- * be deleted at any time: it only saves work.
+ * The program's folder in an XDG base folder: `$variable/mle-essay` when the variable holds an
+ * absolute path (a relative one is ignored, as the XDG spec says), else under `~/fallback`.
+ */
+export function xdgDir(variable: 'XDG_CACHE_HOME' | 'XDG_STATE_HOME', ...fallback: readonly string[]): string {
+	const base = process.env[variable];
+	return path.join(base && path.isAbsolute(base) ? base : path.join(homedir(), ...fallback), 'mle-essay');
+}
+
+/**
+ * The program's folder in the user's cache folder: `$XDG_CACHE_HOME/mle-essay`, else
+ * `~/.cache/mle-essay`. What is kept there can be deleted at any time: it only saves work.
  */
 export function userCacheDir(): string {
-	const cacheHome = process.env['XDG_CACHE_HOME'];
-	return path.join(cacheHome && path.isAbsolute(cacheHome) ? cacheHome : path.join(homedir(), '.cache'), 'mle-essay');
+	return xdgDir('XDG_CACHE_HOME', '.cache');
 }

@@ -1,8 +1,7 @@
 import {lstatSync, mkdirSync, renameSync, rmSync} from 'node:fs';
-import {homedir} from 'node:os';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import {FileProblem, readRegularFile, replaceFile, systemErrorWords} from '../files.js';
+import {FileProblem, readRegularFile, replaceFile, systemErrorWords, xdgDir} from '../files.js';
 import * as z from 'zod/mini';
 import type {Progress} from '../reader/progress.js';
 
@@ -12,8 +11,7 @@ import type {Progress} from '../reader/progress.js';
  */
 export function defaultStateDir(): string {
 	if (process.platform !== 'linux') return envPaths('mle-essay', {suffix: ''}).data;
-	const stateHome = process.env['XDG_STATE_HOME'];
-	return path.join(stateHome && path.isAbsolute(stateHome) ? stateHome : path.join(homedir(), '.local', 'state'), 'mle-essay');
+	return xdgDir('XDG_STATE_HOME', '.local', 'state');
 }
 
 /** A saved progress file is a few kilobytes; anything far larger is not one. */
