@@ -125,12 +125,12 @@ const lazyClass = (name) => `export const ${name} = new Proxy(function () {}, {\
 
 // Packages our code imports that the bundled essay's first screen does not use (the build drew it,
 // dist/essay.json): the bundle evaluates each when it is first used. Evaluating marked builds its
-// grammar (~7-10 ms), entities its decoding tables (~2-5 ms), marked-terminal and yaml ~80 modules. Each
+// grammar (~7-10 ms), entities its decoding tables (~2-3 ms), marked-terminal and yaml ~80 modules. Each
 // stands in as what our code imports of it; a name our code imports that is not here fails the build.
 const LAZY_FOR_OURS = {
 	marked: lazyClass('Lexer') + lazyClass('Marked'),
 	'marked-terminal': 'export function markedTerminal(...args) {\n\treturn load().markedTerminal(...args);\n}\n',
-	entities: 'export function decodeHTML(...args) {\n\treturn load().decodeHTML(...args);\n}\n',
+	'entities/decode': 'export function decodeHTML(...args) {\n\treturn load().decodeHTML(...args);\n}\n',
 	yaml: 'export function parse(...args) {\n\treturn load().parse(...args);\n}\n' + lazyClass('YAMLError'),
 };
 

@@ -1,7 +1,7 @@
 import type * as Crypto from 'node:crypto';
 import {createRequire} from 'node:module';
 import {Lexer, Marked, type MarkedOptions, type Token, type Tokens} from 'marked';
-import {decodeHTML} from 'entities';
+import {decodeCharacterReferences} from './entities.js';
 import {admonitionExtension, contentTabExtension, type AdmonitionToken, type ContentTabToken} from './admonition.js';
 import {FENCE, FOOTNOTE_REFERENCE, passLines, stripAttributeLists} from './mkdocs.js';
 import {bylineOf, splitFrontMatter} from './front-matter.js';
@@ -62,7 +62,7 @@ function plainText(tokens: readonly Token[] | undefined, fallback: string): stri
 		.map((token) => {
 			if ('tokens' in token && token.tokens) return plainText(token.tokens, '');
 			if (token.type === 'br') return ' ';
-			return 'text' in token && typeof token.text === 'string' ? decodeHTML(stripAttributeLists(token.text)) : '';
+			return 'text' in token && typeof token.text === 'string' ? decodeCharacterReferences(stripAttributeLists(token.text)) : '';
 		})
 		.join('')
 		.replace(/\s+/g, ' ')

@@ -1,6 +1,6 @@
 import {Marked, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {decodeHTML} from 'entities';
+import {decodeCharacterReferences} from '../essay/entities.js';
 import {cleanText} from '../safe-text.js';
 import {replaceShortcodes} from './emoji.js';
 import {postPath} from '../essay/mkdocs.js';
@@ -73,7 +73,7 @@ function createMarked(styles: Styles, width: number, posts: LinkedPosts): Marked
 			for (const field of ['text', 'raw', 'href', 'title', 'lang']) {
 				const value = fields[field];
 				if (typeof value !== 'string') continue;
-				fields[field] = cleanText(isCode || field === 'raw' || field === 'href' ? value : decodeHTML(value));
+				fields[field] = cleanText(isCode || field === 'raw' || field === 'href' ? value : decodeCharacterReferences(value));
 			}
 		},
 		renderer: {

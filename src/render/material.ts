@@ -1,6 +1,6 @@
 // What Material for MkDocs adds to markdown (../shared/material-reference/), as a terminal can show
 // it: marked extensions for its inline syntax, and what to make of HTML and attribute lists.
-import {decodeHTML} from 'entities';
+import {decodeCharacterReferences} from '../essay/entities.js';
 import type {MarkedExtension, Tokens} from 'marked';
 import {ATTRIBUTE_LIST, stripAttributeLists} from '../essay/mkdocs.js';
 import {cleanText} from '../safe-text.js';
@@ -74,7 +74,7 @@ function delimited(name: string, open: string, close: string, draw: (text: strin
 			const match = pattern.exec(source);
 			return match ? {type: name, raw: match[0], text: match[1] ?? ''} : undefined;
 		},
-		renderer: (token) => draw(cleanText(decodeHTML((token as InlineToken).text))),
+		renderer: (token) => draw(cleanText(decodeCharacterReferences((token as InlineToken).text))),
 	};
 }
 
@@ -82,7 +82,7 @@ function delimited(name: string, open: string, close: string, draw: (text: strin
 function htmlToText(html: string, styles: Styles): string {
 	const muted = paint(styles, theme.muted);
 	return cleanText(
-		decodeHTML(
+		decodeCharacterReferences(
 			html
 				.replace(/<!--[\s\S]*?(?:-->|$)/g, '')
 				.replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
