@@ -184,46 +184,61 @@ function packageOf(file) {
 	return {name: '(no package)', version: '(none)'};
 }
 
-/** The esbuild plugin that applies PATCHES, and fails the build for a patch that could not be applied as written. */
+/**
+ * The esbuild plugin that applies PATCHES, for builds that together bundle every patched module
+ * (the program and its Ink runtime are two scripts: esbuild.config.mjs); `unapplied()`, asked once the
+ * last has ended, names the patches that edited no file in any of them.
+ */
+export function sharedPatches() {
+	const applied = new Set();
+	/** @type {import('esbuild').Plugin} */
+	const plugin = {
+		name: 'patches',
+		setup(build) {
+			const filter = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
+			build.onLoad({filter}, async (args) => {
+				const applying = PATCHES.filter((patch) => patch.file.test(args.path) && (!patch.only || patch.only === args.path));
+				let source = await readFile(args.path, 'utf8');
+				let prepend = '';
+				let append = '';
+				for (const patch of applying) {
+					if (patch.ifIncludes && !source.includes(patch.ifIncludes)) continue;
+					const {name, version} = packageOf(args.path);
+					const written = patch.versions[name];
+					if (!written?.includes(version)) {
+						throw new Error(`${args.path} is ${name} ${version}; its build patch (esbuild.patches.mjs) was written for ${written ? `${name} ${written.join(' or ')}` : Object.keys(patch.versions).join(', ')}: pin that version or review the patch`);
+					}
+
+					for (const [anchor, replacement] of patch.edits) {
+						if (!source.includes(anchor)) throw new Error(`${args.path} changed: review the build patch for ${JSON.stringify(anchor)}`);
+						source = source.replaceAll(anchor, replacement);
+					}
+
+					prepend += patch.prepend ?? '';
+					append += patch.append ?? '';
+					applied.add(patch);
+				}
+
+				return {contents: prepend + source + '\n' + append, loader: 'js', resolveDir: path.dirname(args.path)};
+			});
+		},
+	};
+	/** One error per patch that edited no file, in the words the build fails with. */
+	const unapplied = () =>
+		PATCHES.filter((patch) => !applied.has(patch)).map((patch) => ({text: `the build patch for ${patch.file.source} edited no file: the module is laid out or resolved otherwise than it was written for (esbuild.patches.mjs)`}));
+	return {plugin, unapplied};
+}
+
+/** The same for one build that bundles every patched module: it fails at its end for a patch that could not be applied as written. */
 export const patches = {
 	name: 'patches',
 	setup(build) {
-		const filter = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
-		const applied = new Set();
-		build.onStart(() => applied.clear());
-		build.onLoad({filter}, async (args) => {
-			const applying = PATCHES.filter((patch) => patch.file.test(args.path) && (!patch.only || patch.only === args.path));
-			let source = await readFile(args.path, 'utf8');
-			let prepend = '';
-			let append = '';
-			for (const patch of applying) {
-				if (patch.ifIncludes && !source.includes(patch.ifIncludes)) continue;
-				const {name, version} = packageOf(args.path);
-				const written = patch.versions[name];
-				if (!written?.includes(version)) {
-					throw new Error(`${args.path} is ${name} ${version}; its build patch (esbuild.patches.mjs) was written for ${written ? `${name} ${written.join(' or ')}` : Object.keys(patch.versions).join(', ')}: pin that version or review the patch`);
-				}
-
-				for (const [anchor, replacement] of patch.edits) {
-					if (!source.includes(anchor)) throw new Error(`${args.path} changed: review the build patch for ${JSON.stringify(anchor)}`);
-					source = source.replaceAll(anchor, replacement);
-				}
-
-				prepend += patch.prepend ?? '';
-				append += patch.append ?? '';
-				applied.add(patch);
-			}
-
-			return {contents: prepend + source + '\n' + append, loader: 'js', resolveDir: path.dirname(args.path)};
-		});
+		const {plugin, unapplied} = sharedPatches();
+		plugin.setup(build);
 		build.onEnd((result) => {
-			if (result.errors.length > 0) return;
-			const unused = PATCHES.filter((patch) => !applied.has(patch));
-			if (unused.length > 0) {
-				return {errors: unused.map((patch) => ({text: `the build patch for ${patch.file.source} edited no file: the module is laid out or resolved otherwise than it was written for (esbuild.patches.mjs)`}))};
-			}
-
-			return undefined;
+			if (result.errors.length > 0) return undefined;
+			const errors = unapplied();
+			return errors.length > 0 ? {errors} : undefined;
 		});
 	},
 };

@@ -290,7 +290,7 @@ function printFloor() {
 async function cacheStarts() {
 	const copy = mkdtempSync(path.join(tmpdir(), 'mle-essay-nocache-'));
 	mkdirSync(path.join(copy, 'dist'));
-	for (const name of ['cli.js', 'launch.js', 'worker.js', 'app.js', 'essay.json']) copyFileSync(path.join(root, 'dist', name), path.join(copy, 'dist', name));
+	for (const name of ['cli.js', 'launch.js', 'worker.js', 'app.js', 'ui.js', 'essay.json']) copyFileSync(path.join(root, 'dist', name), path.join(copy, 'dist', name));
 	cpSync(path.join(root, 'content'), path.join(copy, 'content'), {recursive: true});
 	copyFileSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
 	const copied = path.join(copy, 'dist', 'cli.js');

@@ -5,8 +5,10 @@
 // from another Node only costs the time it would have saved. (It cannot tell an edit that keeps the
 // bundle's length: after editing dist/app.js by hand, run `npm run build`.)
 //
-// V8's code cache is offered here through scripts (`vm.Script`) rather than ES modules, so the bundle,
-// dist/app.js, is one script that evaluates to a function taking `require` and its own path.
+// V8's code cache is offered here through scripts (`vm.Script`) rather than ES modules, so the program
+// is two scripts, each evaluating to a function of `require`, its own path and the function that opens
+// the other: dist/app.js, and dist/ui.js (Ink, React and yoga), which the program opens after the
+// first paint.
 import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -30,8 +32,16 @@ export interface App {
 	warmUp(): Promise<void>;
 }
 
-const APP = fileURLToPath(new URL('app.js', import.meta.url));
-const CACHE = `${APP}.cache`;
+/** A script of the program (dist/app.js, and dist/ui.js, which the program opens itself: Ink, React and yoga) compiled, and whether it came from a cache that fitted. */
+interface Compiled {
+	readonly script: Script;
+	/** Saves the compiled code for this Node when no cache fitted (at exit: by then the code that ran is compiled too). */
+	readonly save: () => void;
+	/** Runs the script: what its function returns, given `require`, its path and how to open another script. */
+	readonly run: (openScript: (name: string) => unknown) => unknown;
+}
+
+const DIST = fileURLToPath(new URL('.', import.meta.url));
 
 function readCache(file: string | undefined): Buffer | undefined {
 	if (file === undefined) return undefined;
@@ -43,81 +53,114 @@ function readCache(file: string | undefined): Buffer | undefined {
 }
 
 /**
- * This Node's own code cache of the bundle, in the user's cache folder (userCacheDir): for a Node
- * other than the one that built the package, which refuses the cache beside the bundle. Named by the
- * Node's version and the bundle's size and time, so another Node or another build never takes it; V8
- * checks it against its version, its flags and the source as well, and compiles as usual when it
- * does not fit.
+ * This Node's own code cache of a script (`app` or `ui`), in the user's cache folder (userCacheDir):
+ * for a Node other than the one that built the package, which refuses the cache beside the script.
+ * Named by the Node's version and the script's size and time, so another Node or another build never
+ * takes it; V8 checks it against its version, its flags and the source as well, and compiles as usual
+ * when it does not fit.
  */
-function userCacheFile(): string | undefined {
+function userCacheFile(file: string, name: string): string | undefined {
 	try {
-		const stats = statSync(APP);
-		return path.join(userCacheDir(), `app-${process.version}-${process.arch}-${stats.size}-${Math.floor(stats.mtimeMs)}.cache`);
+		const stats = statSync(file);
+		return path.join(userCacheDir(), `${name}-${process.version}-${process.arch}-${stats.size}-${Math.floor(stats.mtimeMs)}.cache`);
 	} catch {
 		return undefined;
 	}
 }
 
-/** Code caches kept in the user's folder: one is written for each build and Node that meet, so the latest few. */
+/** Code caches of each script kept in the user's folder: one is written for each build and Node that meet, so the latest few. */
 const KEPT_CODE_CACHES = 3;
-const CODE_CACHE_NAME = /^app-.+\.cache$/;
 
-/** Deletes all but the latest code caches in `folder`: after an update of the program or of Node, the older ones only take room (~1 MB each). */
-function pruneCodeCaches(folder: string): void {
+/** Deletes all but the latest code caches of script `name` in `folder`: after an update of the program or of Node, the older ones only take room (~1 MB each). */
+function pruneCodeCaches(folder: string, name: string): void {
+	const own = new RegExp(`^${name}-.+\\.cache$`);
 	const caches = readdirSync(folder)
-		.filter((name) => CODE_CACHE_NAME.test(name))
-		.map((name) => ({file: path.join(folder, name), time: statSync(path.join(folder, name)).mtimeMs}))
+		.filter((entry) => own.test(entry))
+		.map((entry) => ({file: path.join(folder, entry), time: statSync(path.join(folder, entry)).mtimeMs}))
 		.sort((a, b) => b.time - a.time);
 	for (const {file} of caches.slice(KEPT_CODE_CACHES)) rmSync(file, {force: true});
 }
 
-/** The program, compiled, and what keeps its compiled code for the next start. */
-export interface Opened {
-	readonly app: App;
-	readonly script: Script;
-	/** Saves the compiled code for this Node when no cache fitted (at exit: by then the code that ran is compiled too). */
-	readonly saveCodeCache: () => void;
-}
-
-/** Compiles dist/app.js (from a code cache when one fits) and runs its top level. */
-export function openApp(useCache = true): Opened {
-	const userFile = useCache ? userCacheFile() : undefined;
+/** Compiles the script `dist/<name>.js`, from a code cache when one fits. */
+function compile(name: string, useCache: boolean): Compiled {
+	const file = path.join(DIST, `${name}.js`);
+	const userFile = useCache ? userCacheFile(file, name) : undefined;
 	// This Node's own cache first: made by it, it fits; else the build's.
-	const cachedData = useCache ? (readCache(userFile) ?? readCache(CACHE)) : undefined;
-	// The build checks that the bundle is ASCII, so Latin-1 reads it as it is, and faster than UTF-8.
-	const script = new Script(readFileSync(APP, 'latin1'), {filename: APP, cachedData});
-	// Only whether one fitted is kept: the cache itself (1.3 MB) is garbage once V8 has read it.
+	const cachedData = useCache ? (readCache(userFile) ?? readCache(`${file}.cache`)) : undefined;
+	// The build checks that each script is ASCII, so Latin-1 reads it as it is, and faster than UTF-8.
+	const script = new Script(readFileSync(file, 'latin1'), {filename: file, cachedData});
+	// Only whether one fitted is kept: the cache itself (~1 MB) is garbage once V8 has read it.
 	const hasFittingCache = cachedData !== undefined && !script.cachedDataRejected;
-	const start = script.runInThisContext() as (require: NodeJS.Require, filename: string) => App;
-	const saveCodeCache = (): void => {
+	const save = (): void => {
 		if (userFile === undefined || hasFittingCache) return;
 		try {
 			releaseYoungGeneration();
 			mkdirSync(path.dirname(userFile), {recursive: true, mode: 0o700});
 			replaceFile(userFile, script.createCachedData(), 0o600);
-			pruneCodeCaches(path.dirname(userFile));
+			pruneCodeCaches(path.dirname(userFile), name);
 		} catch {
 			// No cache this time: the next start compiles, as this one did.
 		}
 	};
 
-	return {app: start(createRequire(APP), APP), script, saveCodeCache};
+	const run = (openScript: (name: string) => unknown): unknown => {
+		const start = script.runInThisContext() as (require: NodeJS.Require, filename: string, openScript: (name: string) => unknown) => unknown;
+		return start(createRequire(file), file, openScript);
+	};
+
+	return {script, save, run};
 }
 
-/** Whether this Node accepts the code cache beside the bundle (false when there is none). */
+/** The program, compiled, and what keeps its compiled code for the next start. */
+export interface Opened {
+	readonly app: App;
+	/** The scripts compiled so far: the program's, and the Ink runtime's once the program has opened it. */
+	readonly scripts: ReadonlyMap<string, Script>;
+	/** Saves each script's compiled code for this Node when no cache fitted it (at exit). */
+	readonly saveCodeCache: () => void;
+}
+
+/**
+ * Compiles dist/app.js (from a code cache when one fits) and runs its top level. The program opens
+ * dist/ui.js (Ink, React and yoga) the same way when it first needs them, after the first paint:
+ * read with the rest, their compiled code made the start read ~40% more before that paint.
+ */
+export function openApp(useCache = true): Opened {
+	const compiled = new Map<string, Compiled>();
+	const scripts = new Map<string, Script>();
+	const open = (name: string): unknown => {
+		const script = compile(name.replace(/\.js$/, ''), useCache);
+		compiled.set(name, script);
+		scripts.set(name, script.script);
+		return script.run(open);
+	};
+
+	const app = open('app.js') as App;
+	const saveCodeCache = (): void => {
+		for (const script of compiled.values()) script.save();
+	};
+
+	return {app, scripts, saveCodeCache};
+}
+
+/** Whether this Node accepts the code caches beside the program's scripts (false when one is missing). */
 export function isCodeCacheUsable(): boolean {
-	const cachedData = readCache(CACHE);
-	if (cachedData === undefined) return false;
-	return !new Script(readFileSync(APP, 'latin1'), {filename: APP, cachedData}).cachedDataRejected;
+	return ['app.js', 'ui.js'].every((name) => {
+		const file = path.join(DIST, name);
+		const cachedData = readCache(`${file}.cache`);
+		return cachedData !== undefined && !new Script(readFileSync(file, 'latin1'), {filename: file, cachedData}).cachedDataRejected;
+	});
 }
 
 /**
  * Build step: saves the bundled essay as parsed (dist/essay.json), runs the program's start-up path
- * once without a terminal, then saves the compiled code (dist/app.js.cache).
+ * once without a terminal, the Ink runtime's included, then saves each script's compiled code
+ * (dist/app.js.cache, dist/ui.js.cache).
  */
 export async function prepareStart(): Promise<void> {
-	const {app, script} = openApp(false);
+	const {app, scripts} = openApp(false);
 	await app.saveEssaySnapshot();
 	await app.warmUp();
-	writeFileSync(CACHE, script.createCachedData());
+	if (!scripts.has('ui.js')) throw new Error('the warm-up did not open dist/ui.js: its code would not be cached');
+	for (const [name, script] of scripts) writeFileSync(path.join(DIST, `${name}.cache`), script.createCachedData());
 }

@@ -7,7 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {keys, ptySessions} from './helpers/pty.js';
+import {expectTerminalRestored, keys, ptySessions} from './helpers/pty.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const start = ptySessions();
@@ -17,6 +17,7 @@ function packageWithoutCache(): string {
 	const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-nocache-'));
 	for (const entry of ['dist', 'content', 'package.json']) cpSync(path.join(root, entry), path.join(folder, entry), {recursive: true});
 	rmSync(path.join(folder, 'dist', 'app.js.cache'));
+	rmSync(path.join(folder, 'dist', 'ui.js.cache'));
 	return folder;
 }
 
@@ -70,7 +71,7 @@ describe('the code cache in the user’s cache folder', () => {
 		expect(left).toContain('known-ids.json');
 	});
 
-	it('is written by a reading in the terminal too, and taken by the next one', async () => {
+	it('is written by a reading in the terminal too, for the program and its Ink runtime, and taken by the next one', async () => {
 		// The reader changes a V8 flag once it is up (src/heap.ts); a cache made under it would be refused.
 		const folder = packageWithoutCache();
 		const cacheHome = mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'));
@@ -84,11 +85,13 @@ describe('the code cache in the user’s cache folder', () => {
 		};
 
 		await read();
-		const [name] = readdirSync(path.join(cacheHome, 'mle-essay'));
-		const file = path.join(cacheHome, 'mle-essay', name ?? '');
-		const written = statSync(file);
+		const caches = path.join(cacheHome, 'mle-essay');
+		const names = readdirSync(caches).filter((name) => name.endsWith('.cache')).sort();
+		// One for each script: Ink's is opened once the first screen is up, and cached as the program's is.
+		expect(names).toEqual([expect.stringMatching(/^app-v[\d.]+-/), expect.stringMatching(/^ui-v[\d.]+-/)]);
+		const written = names.map((name) => statSync(path.join(caches, name)).mtimeMs);
 		await read();
-		expect(statSync(file).mtimeMs).toBe(written.mtimeMs);
+		expect(names.map((name) => statSync(path.join(caches, name)).mtimeMs)).toEqual(written);
 	});
 
 	it('costs nothing but the compile when it cannot be written, and a relative XDG_CACHE_HOME is ignored', () => {
@@ -105,5 +108,24 @@ describe('the code cache in the user’s cache folder', () => {
 		expect(print(folder, {XDG_CACHE_HOME: 'relative-cache', HOME: home}, cwd).status).toBe(0);
 		expect(readdirSync(cwd)).toEqual([]);
 		expect(readdirSync(path.join(home, '.cache', 'mle-essay'))).toHaveLength(1);
+	});
+});
+
+describe("Ink's runtime, a script of its own (dist/ui.js)", () => {
+	it('is not read to print, nor before the first screen is painted', async () => {
+		const folder = packageWithoutCache();
+		// Broken where it would run: a program that read it first would fail before printing or painting anything.
+		writeFileSync(path.join(folder, 'dist', 'ui.js'), "(function () { throw new Error('ui.js was run'); })");
+		const printed = print(folder, {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'))});
+		expect(printed.status).toBe(0);
+		expect(printed.stdout).toContain('Hiring MLEs at early stage companies');
+
+		const session = start([], {cli: path.join(folder, 'dist', 'cli.js'), env: {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'))}});
+		await session.waitFor(/Hiring MLEs at early stage companies[\s\S]*section 1 of 3/);
+		// Then the reader needs it, and ends as any failure does: one line, the terminal as it was.
+		const {code, stty} = await session.exited(5000);
+		expect(code).toBe(1);
+		expect(session.text()).toContain('mle-essay: ui.js was run');
+		expectTerminalRestored(session, stty);
 	});
 });

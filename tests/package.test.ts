@@ -41,13 +41,15 @@ describe('the packed tarball', () => {
 		expect(files).toContain('dist/cli.js');
 		expect(files).toContain('dist/app.js');
 		expect(files).toContain('dist/app.js.cache');
+		expect(files).toContain('dist/ui.js');
+		expect(files).toContain('dist/ui.js.cache');
 		expect(files).toContain('dist/essay.json');
 		expect(files).toContain('dist/worker.js');
 		expect(files).toContain('content/hiring-mle-at-early-stage-companies.md');
 		expect(files).toContain('content/hiring-mle-at-early-stage-companies.quiz.yaml');
 		expect(files).toContain('package.json');
 		expect(files).toContain('README.md');
-		const unexpected = files.filter((file) => !/^(dist\/[\w.-]+\.js|dist\/app\.js\.cache|dist\/essay\.json|content\/[^/]+|package\.json|README\.md|LICENSE)$/.test(file));
+		const unexpected = files.filter((file) => !/^(dist\/[\w.-]+\.js|dist\/(?:app|ui)\.js\.cache|dist\/essay\.json|content\/[^/]+|package\.json|README\.md|LICENSE)$/.test(file));
 		expect(unexpected).toEqual([]);
 	});
 
