@@ -91,6 +91,18 @@ async function bundleScripts() {
 /** Builds dist/: cli.js (the command), launch.js (its loader), worker.js (the drawing thread), app.js (the program), ui.js (its Ink runtime), their code caches and essay.json. */
 export async function build() {
 	await rm(dist, {recursive: true, force: true});
+	try {
+		await buildInto();
+	} catch (error) {
+		// A build that failed half way leaves no dist/: a program missing its patches or its Ink
+		// runtime must not be there for `npx mle-essay` to start.
+		await rm(dist, {recursive: true, force: true});
+		throw error;
+	}
+}
+
+/** The steps of build(), writing into dist/. */
+async function buildInto() {
 	// The command and its loader stay two small modules (the loader with the little it imports), so
 	// starting reads nothing else.
 	await esbuild.build({

@@ -1,7 +1,8 @@
 // The build's edits to third-party modules (esbuild.patches.mjs) apply only to the versions they were
 // written for, and a build where one edits nothing fails: each case bundles a small entry with the
 // same plugin the build uses.
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -71,3 +72,16 @@ describe('build patches', () => {
 		expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^terminal-size is no longer imported by ink: review its replacement/), expect.stringMatching(/^signal-exit is no longer imported by ink or restore-cursor/)]));
 	});
 });
+
+describe('a build that fails', () => {
+	it('leaves no program behind: with node_modules linked from elsewhere, the patches apply to nothing and dist/ is not there', () => {
+		const copy = mkdtempSync(path.join(tmpdir(), 'mle-essay-linked-'));
+		for (const entry of ['src', 'content', 'package.json', 'esbuild.config.mjs', 'esbuild.patches.mjs', 'esbuild.replacements.mjs']) cpSync(path.join(root, entry), path.join(copy, entry), {recursive: true});
+		symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+		const result = spawnSync(process.execPath, [path.join(copy, 'esbuild.config.mjs')], {cwd: copy, encoding: 'utf8'});
+		expect(result.status).not.toBe(0);
+		expect(result.stderr).toMatch(/the build patch for .* edited no file: the module is laid out or resolved otherwise/);
+		expect(existsSync(path.join(copy, 'dist'))).toBe(false);
+	});
+});
+
