@@ -171,10 +171,11 @@ export const requiredBuiltins = {
 };
 
 // Ink, React, the layout engine and the select input are a script of their own (dist/ui.js, whose
-// entry is UI_ENTRY), compiled from a code cache of its own after the first screen is painted: in the
-// program's, their compiled code was ~40% of what V8 read before the first paint (~4 ms). Every import
-// of them in the program gets what that script exports, under the names the package gives them (read
-// here, at build time); the program opens the script (src/launch.ts) the first time one is evaluated.
+// entry is UI_ENTRY), compiled from a code cache of its own after the first screen is painted: V8
+// reads a whole code cache before running anything, and in the program's theirs would be ~40% of
+// what is read before the first paint (~4 ms). Every import of them in the program gets what that
+// script exports, under the names the package gives them (read here, at build time); the program
+// opens the script (src/launch.ts) the first time one is evaluated.
 /** Each package the Ink runtime script holds, by the name it goes by in that script's exports, and whether it is CommonJS (its names are read by requiring it). */
 const UI_PACKAGES = {
 	ink: {key: 'ink', isCommonJs: false},

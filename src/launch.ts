@@ -32,7 +32,7 @@ export interface App {
 	warmUp(): Promise<void>;
 }
 
-/** A script of the program (dist/app.js, and dist/ui.js, which the program opens itself: Ink, React and yoga) compiled, and whether it came from a cache that fitted. */
+/** A script of the program, compiled: dist/app.js, or dist/ui.js (Ink, React and yoga), which the program opens itself. */
 interface Compiled {
 	readonly script: Script;
 	/** Saves the compiled code for this Node when no cache fitted (at exit: by then the code that ran is compiled too). */
@@ -81,9 +81,10 @@ function pruneCodeCaches(folder: string, name: string): void {
 	for (const {file} of caches.slice(KEPT_CODE_CACHES)) rmSync(file, {force: true});
 }
 
-/** Compiles the script `dist/<name>.js`, from a code cache when one fits. */
-function compile(name: string, useCache: boolean): Compiled {
-	const file = path.join(DIST, `${name}.js`);
+/** Compiles the script `dist/<fileName>`, from a code cache when one fits. */
+function compile(fileName: string, useCache: boolean): Compiled {
+	const file = path.join(DIST, fileName);
+	const name = path.basename(fileName, '.js');
 	const userFile = useCache ? userCacheFile(file, name) : undefined;
 	// This Node's own cache first: made by it, it fits; else the build's.
 	const cachedData = useCache ? (readCache(userFile) ?? readCache(`${file}.cache`)) : undefined;
@@ -122,14 +123,14 @@ export interface Opened {
 
 /**
  * Compiles dist/app.js (from a code cache when one fits) and runs its top level. The program opens
- * dist/ui.js (Ink, React and yoga) the same way when it first needs them, after the first paint:
- * read with the rest, their compiled code made the start read ~40% more before that paint.
+ * dist/ui.js (Ink, React and yoga) the same way when it first needs them, after the first paint: V8
+ * reads a whole code cache before running anything, and theirs is ~40% of the program's.
  */
 export function openApp(useCache = true): Opened {
 	const compiled = new Map<string, Compiled>();
 	const scripts = new Map<string, Script>();
 	const open = (name: string): unknown => {
-		const script = compile(name.replace(/\.js$/, ''), useCache);
+		const script = compile(name, useCache);
 		compiled.set(name, script);
 		scripts.set(name, script.script);
 		return script.run(open);
