@@ -1,5 +1,6 @@
 // Measures what a reader feels: time to the first frame that shows the title, the first response to
-// a key, key-to-frame latency with presses spaced as a person's, the first search and print mode on
+// a key, key-to-frame latency with presses spaced as a person's (back and forth, and reading forward
+// through a long post), the first search and print mode on
 // generated essays of 50 KB, 5 MB and 20 MB (mixed content) and print of a 300 KB one, with marked's
 // lexer alone on the same files (print cannot be faster), memory, the start with and without a code
 // cache, and what `npx` downloads; and `less`, `mdp` and `patat` on the same files where they are
@@ -161,6 +162,33 @@ async function startup(args, title, env = () => ({})) {
 async function untilInk(session) {
 	const HIDE = '\u001B[?25l';
 	await session.until(() => session.output().split(HIDE).length > 2 && (session.output().split(HIDE).at(-1) ?? '').includes('help'));
+}
+
+/**
+ * Reading forward through a long post, as a reader does: each press shows text not shown before (the
+ * keys above go back and forth over the same two screens). From the second section, where the post
+ * is drawn; presses spaced as above.
+ */
+async function forwardLatency(file) {
+	const session = open(process.execPath, [cli, '--section', '2', file]);
+	await session.until(matches(/ section 2 of \d+ /));
+	await untilInk(session);
+	const results = {};
+	for (const [name, key] of [['line scroll forward (j), a 300 KB post', 'j'], ['page forward (PgDn), a 300 KB post', KEYS.pageDown]]) {
+		const times = [];
+		for (let press = 0; press < PRESSES; press++) {
+			const before = session.screen()[0];
+			const sent = performance.now();
+			session.write(key);
+			times.push((await session.until((lines) => lines[0] !== before)) - sent);
+			await pause(PAUSE_MS);
+		}
+
+		results[name] = {median: median(times), p95: p95(times)};
+	}
+
+	await session.close();
+	return results;
 }
 
 /** Key-to-frame latency, presses spaced as a person's: press, wait for the frame that shows the change, pause. */
@@ -380,6 +408,7 @@ const post = mixedEssay(300 * 1024, BENCH_TITLE, NEEDLE);
 const postRuns = [];
 for (let run = 0; run < (quick ? 1 : 5); run++) postRuns.push({floor: await printFloor(), print: (await printTimes(post)).total, lex: await lexTime(post)});
 const postPrint = {floor: median(postRuns.map((one) => one.floor)), print: median(postRuns.map((one) => one.print)), lex: median(postRuns.map((one) => one.lex))};
+const forwardKeys = await forwardLatency(post);
 rmSync(path.dirname(post), {recursive: true, force: true});
 
 const packed = pack();
@@ -391,7 +420,7 @@ row(['first response (→ at the first frame), bundled', format(response), forma
 row(['first frame, bundled, terminal with hyperlinks', format(linked.app), format(linked.floor) + ' floor', ratio(linked.app, linked.floor), '≤ 1.5×']);
 row(['first frame, no code cache (another Node)', format(cache.cold), format(small.floor) + ' floor', ratio(cache.cold, small.floor), '']);
 row(['first frame, its own cache (second start)', format(cache.warm), format(small.floor) + ' floor', ratio(cache.warm, small.floor), '≤ 1.5×']);
-for (const [name, value] of Object.entries(smallKeys.results)) {
+for (const [name, value] of Object.entries({...smallKeys.results, ...forwardKeys})) {
 	row([`${name}, spaced: median / p95`, `${value.median.toFixed(1)} / ${value.p95.toFixed(1)} ms`, '', '', '≤ 3 / 8 ms']);
 }
 
