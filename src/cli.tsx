@@ -14,6 +14,7 @@ import {writeSummary} from './export.js';
 import {systemErrorWords} from './files.js';
 import {openProgressStore} from './progress/store.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
+import {type PostSnapshot, readPostSnapshot} from './post-snapshots.js';
 import {printParts} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
@@ -51,14 +52,18 @@ async function run(argv: readonly string[]): Promise<void> {
 	}
 
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
+	// A post read before may have been kept as parsed and drawn (src/post-snapshots.ts).
+	let post: PostSnapshot | undefined;
 	// With --no-quiz the quiz file is not read at all: a broken one cannot stop the essay opening.
 	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {
 		snapshot,
 		source: options.file === undefined ? BUNDLED_SOURCE : undefined,
 		withQuizzes: !options.noQuiz,
+		parsedBefore: (id) => (post = readPostSnapshot(id))?.essay,
 	});
-	// The build's rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
+	// A rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
 	const rendered = snapshot && essay === snapshot.essay ? snapshot.rendered : undefined;
+	const kept = post && essay === post.essay ? post.rendered : undefined;
 	if (options.section !== undefined && options.section > essay.sections.length) {
 		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
 	}
@@ -71,7 +76,7 @@ async function run(argv: readonly string[]): Promise<void> {
 	const isInteractive = !options.print && process.stdout.isTTY && process.stdin.isTTY && isTerminalCapable(process.env);
 	if (isInteractive) {
 		const {readInteractively} = await import('./session.js');
-		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, exportFile});
+		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, kept, exportFile});
 		return;
 	}
 

@@ -2,9 +2,10 @@ import path from 'node:path';
 import {constants} from 'node:os';
 import supportsHyperlinks from 'supports-hyperlinks';
 import type {Essay} from './essay/types.js';
+import {keepPostSnapshot} from './post-snapshots.js';
 import {openProgressStore, progressSaver} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
-import {isWorthResuming, progressOf, startPlaceOf} from './reader/progress.js';
+import {isWorthResuming, progressOf, startPlaceOf, type Progress} from './reader/progress.js';
 import {reducer} from './reader/reducer.js';
 import {initialState, type ReaderState} from './reader/state.js';
 import {createPages, type RenderedSection} from './render/pages.js';
@@ -68,6 +69,8 @@ export interface ReadOptions {
 	readonly isColor: boolean;
 	/** Sections the build rendered (dist/essay.json), when the essay is the one it rendered them from. */
 	readonly rendered?: readonly RenderedSection[];
+	/** Sections kept from an earlier reading of this post (src/post-snapshots.ts), when it is the same post. */
+	readonly kept?: readonly RenderedSection[];
 	/** Where `e` on the summary writes it (`--export`, else a file named after the essay in the current folder). */
 	readonly exportFile: string;
 }
@@ -119,6 +122,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		...look,
 		summaryFooter: summaryFooter(),
 		rendered: options.rendered,
+		kept: options.kept,
 		// Beside the bundle (dist/worker.js), as this module is bundled into dist/app.js.
 		background: backgroundDrawing(essay, look, new URL('worker.js', import.meta.url)),
 	});
@@ -127,6 +131,8 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	if (options.fresh) store.clear();
 	const saved = options.fresh ? {progress: undefined, warning: undefined} : store.load();
 	const saver = progressSaver(store);
+	// Where the reader is, as last saved: the section a post read again opens on (keepPost).
+	let lastPlace: Progress['place'] | undefined;
 	let start: AppStart = {answers: saved.progress?.answers, notice: saved.warning};
 	if (options.section !== undefined) {
 		start = {...start, place: {stop: stopOfSection(document.stops, options.section)}};
@@ -138,6 +144,23 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	const {stdout, stdin} = process;
 	const screen = new FullScreen({stdout, stdin});
 	const running: {unmount?: () => void; suspend?: () => Promise<void>; early?: EarlyKeys} = {};
+	// A post from a file is kept as parsed, with the cover and the section the reader leaves in as
+	// drawn, so that reading it again opens without parsing or drawing (src/post-snapshots.ts).
+	const keepPost = (): void => {
+		try {
+			const width = columnLayout(stdout.columns || 80).width;
+			const sections = new Set([0, ...(lastPlace?.kind === 'section' ? [lastPlace.section] : [])]);
+			const rendered = [...sections].flatMap((section): RenderedSection[] => {
+				const page = {kind: 'section', section} as const;
+				if (pages.isDrawing(page, width) || pages.callouts(page, width).length > 0) return [];
+				return [{section, width, ...look, lines: pages.linesOf(page, width)}];
+			});
+			keepPostSnapshot(essay, rendered);
+		} catch {
+			// Next time the post is parsed and drawn as usual.
+		}
+	};
+
 	const finish = (code: number, message?: string): never => {
 		try {
 			running.unmount?.();
@@ -147,9 +170,15 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 		screen.restore();
 		// Ended before Ink was up (a signal): the place the first paint or the keys answered since show.
-		if (running.early) saver.save(progressOf(running.early.state()));
+		if (running.early) {
+			const progress = progressOf(running.early.state());
+			saver.save(progress);
+			lastPlace = progress.place;
+		}
+
 		// The last change of place, if it has not been saved yet.
 		saver.flush();
+		if (code === 0 || code > 128) keepPost();
 		if (message !== undefined) process.stderr.write(`mle-essay: ${cleanLine(message)}\n`);
 		process.exit(code);
 	};
@@ -226,7 +255,11 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		};
 		// Ink draws the state the screen shows over it, in the same turn of the event loop: no resize can come between.
 		running.early = undefined;
-		const mounted = mount({essay, pages, document, state: early.stop(), onExport, onProgress: (progress) => saver.save(progress)}, stopProcess);
+		const onProgress = (progress: Progress): string | undefined => {
+			lastPlace = progress.place;
+			return saver.save(progress);
+		};
+		const mounted = mount({essay, pages, document, state: early.stop(), onExport, onProgress}, stopProcess);
 		running.unmount = mounted.unmount;
 		running.suspend = mounted.suspend;
 		if (isStopWaiting) void mounted.suspend();

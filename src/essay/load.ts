@@ -49,7 +49,7 @@ function fileTitle(file: string): string {
  * Parses decoded text (`bytes`: the file it was decoded from; `read`: its status before it was read),
  * turning front-matter problems and an empty body into ContentErrors.
  */
-export function parseEssayText(text: string, file: string, bytes?: Uint8Array, read?: BigIntStats): Essay {
+export function parseEssayText(text: string, file: string, bytes?: Uint8Array, read?: BigIntStats, parsedBefore?: LoadOptions['parsedBefore']): Essay {
 	let essay: Essay;
 	try {
 		const included = includeSnippets(text, file);
@@ -58,6 +58,9 @@ export function parseEssayText(text: string, file: string, bytes?: Uint8Array, r
 		const isSameText = bytes !== undefined && isFileAlone && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
 		// With nothing put in, the id is the file's alone: kept by its status (`read`), it need not be hashed again.
 		const known = read && isFileAlone ? knownId(file, read) : undefined;
+		// Nor, when it was kept as parsed, parsed again.
+		const before = known === undefined ? undefined : parsedBefore?.(known);
+		if (before !== undefined && before.id === known) return before;
 		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined, id: known});
 		if (read && isFileAlone && known === undefined) rememberId(file, read, essay.id);
 	} catch (error) {
@@ -220,6 +223,11 @@ export interface LoadOptions {
 	readonly snapshot?: EssaySnapshot;
 	/** Where the essay was first published, when the caller knows. */
 	readonly source?: EssaySource | undefined;
+	/**
+	 * The essay parsed before from a file of id `id` (src/post-snapshots.ts), if it was kept: used
+	 * instead of parsing a file whose id is known from its status (unchanged since it was read).
+	 */
+	readonly parsedBefore?: (id: string) => Essay | undefined;
 }
 
 /**
@@ -230,7 +238,7 @@ export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	const {bytes, stats} = readBytes(file);
 	const text = decodeEssayBytes(bytes, file);
 	const withSource = (essay: Essay): Essay => (options.source ? {...essay, source: options.source} : essay);
-	if (options.withQuizzes === false) return withSource(parseEssayText(text, file, bytes, stats));
+	if (options.withQuizzes === false) return withSource(parseEssayText(text, file, bytes, stats, options.parsedBefore));
 	const quizFile = quizFileFor(file);
 	const {snapshot} = options;
 	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null) && snapshot.essay.source?.url === options.source?.url) {
@@ -238,7 +246,7 @@ export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	}
 
 	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
-	const essay = parseEssayText(text, file, bytes, stats);
+	const essay = parseEssayText(text, file, bytes, stats, options.parsedBefore);
 	return withSource(withQuizzes(essay, quizFile, readQuizText(quizFile)));
 }
 

@@ -118,6 +118,11 @@ export interface PageOptions {
 	readonly summaryFooter: string;
 	/** Sections rendered before, used as they are when their width, colour and hyperlinks fit. */
 	readonly rendered?: readonly RenderedSection[];
+	/**
+	 * The same, kept from an earlier reading (src/post-snapshots.ts): read from a file in the user's
+	 * cache, they are made safe as anything drawn here is (`rendered` are the build's own).
+	 */
+	readonly kept?: readonly RenderedSection[];
 	/** Whether the terminal takes OSC 8 hyperlinks. */
 	readonly hasLinks?: boolean;
 	/** Where long sections are drawn, so that drawing them never holds up the reader; without it, here. */
@@ -169,14 +174,12 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	};
 
 	const others = new Map<string, {readonly lines: readonly string[]; readonly focus: number}>();
-	// The build's sections are drawn in box drawing.
-	for (const rendered of styles.box === UNICODE_BOX ? (options.rendered ?? []) : []) {
-		// The build renders only sections without collapsible callouts (src/session.ts).
-		if (rendered.isColor === look.isColor && rendered.hasLinks === look.hasLinks) keep(rendered.width, String(rendered.section), {lines: rendered.lines, callouts: []});
-	}
-
 	const links = linksOf(essay, look);
 	const safe = (lines: readonly string[]): string[] => lines.map((line) => cleanRendered(line, links));
+	// Sections rendered before are drawn in box drawing, and only those without collapsible callouts (src/session.ts).
+	const isLook = (rendered: RenderedSection): boolean => styles.box === UNICODE_BOX && rendered.isColor === look.isColor && rendered.hasLinks === look.hasLinks;
+	for (const rendered of (options.rendered ?? []).filter(isLook)) keep(rendered.width, String(rendered.section), {lines: rendered.lines, callouts: []});
+	for (const rendered of (options.kept ?? []).filter(isLook)) keep(rendered.width, String(rendered.section), {lines: safe(rendered.lines), callouts: []});
 
 	// Long sections are drawn in the background, when there is one; meanwhile their page says so.
 	const {background} = options;
