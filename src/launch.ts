@@ -128,11 +128,9 @@ export interface Opened {
  */
 export function openApp(useCache = true): Opened {
 	const compiled = new Map<string, Compiled>();
-	const scripts = new Map<string, Script>();
 	const open = (name: string): unknown => {
 		const script = compile(name, useCache);
 		compiled.set(name, script);
-		scripts.set(name, script.script);
 		return script.run(open);
 	};
 
@@ -141,7 +139,13 @@ export function openApp(useCache = true): Opened {
 		for (const script of compiled.values()) script.save();
 	};
 
-	return {app, scripts, saveCodeCache};
+	return {
+		app,
+		get scripts() {
+			return new Map([...compiled].map(([name, script]) => [name, script.script]));
+		},
+		saveCodeCache,
+	};
 }
 
 /** Whether this Node accepts the code caches beside the program's scripts (false when one is missing). */

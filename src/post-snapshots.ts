@@ -57,14 +57,16 @@ export function readPostSnapshot(id: string): PostSnapshot | undefined {
 }
 
 /**
- * Keeps a post as parsed and the sections it would open on as drawn, for the next time it is read.
- * Not a post with quizzes (its id joins the quiz file's text), nor one that names other posts by
- * their titles (they may change without this one changing), nor a long one.
+ * Keeps a post as parsed and the sections it would open on as drawn (`drawn`, asked only for a post
+ * that is kept), for the next time it is read. Not the bundled essay, nor a post with quizzes (its id
+ * joins the quiz file's text), nor one that names other posts by their titles (they may change
+ * without this one changing), nor a long one.
  */
-export function keepPostSnapshot(essay: Essay, rendered: readonly RenderedSection[]): void {
-	if (essay.quizzes.length > 0 || essay.postTitles !== undefined || essay.source !== undefined || rendered.length === 0 || isLong(essay)) return;
+export function keepPostSnapshot(essay: Essay, drawn: () => readonly RenderedSection[]): void {
+	if (essay.quizzes.length > 0 || essay.postTitles !== undefined || essay.source !== undefined || isLong(essay)) return;
+	const rendered = drawn();
 	const build = buildStamp();
-	if (build === undefined) return;
+	if (build === undefined || rendered.length === 0) return;
 	const snapshot: PostSnapshot = {format: FORMAT, build, essay, rendered};
 	const text = JSON.stringify(snapshot);
 	if (text.length > MAX_POST_CHARS) return;

@@ -147,15 +147,15 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	// A post from a file is kept as parsed, with the cover and the section the reader leaves in as
 	// drawn, so that reading it again opens without parsing or drawing (src/post-snapshots.ts).
 	const keepPost = (): void => {
-		try {
-			const width = columnLayout(stdout.columns || 80).width;
-			const sections = new Set([0, ...(lastPlace?.kind === 'section' ? [lastPlace.section] : [])]);
-			const rendered = [...sections].flatMap((section): RenderedSection[] => {
+		const width = columnLayout(stdout.columns || 80).width;
+		const drawn = (): RenderedSection[] =>
+			[...new Set([0, ...(lastPlace?.kind === 'section' ? [lastPlace.section] : [])])].flatMap((section): RenderedSection[] => {
 				const page = {kind: 'section', section} as const;
 				if (pages.isDrawing(page, width) || pages.callouts(page, width).length > 0) return [];
 				return [{section, width, ...look, lines: pages.linesOf(page, width)}];
 			});
-			keepPostSnapshot(essay, rendered);
+		try {
+			keepPostSnapshot(essay, drawn);
 		} catch {
 			// Next time the post is parsed and drawn as usual.
 		}

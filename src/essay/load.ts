@@ -60,7 +60,7 @@ export function parseEssayText(text: string, file: string, bytes?: Uint8Array, r
 		const known = read && isFileAlone ? knownId(file, read) : undefined;
 		// Nor, when it was kept as parsed, parsed again.
 		const before = known === undefined ? undefined : parsedBefore?.(known);
-		if (before !== undefined && before.id === known) return before;
+		if (before !== undefined) return before;
 		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined, id: known});
 		if (read && isFileAlone && known === undefined) rememberId(file, read, essay.id);
 	} catch (error) {
