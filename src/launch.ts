@@ -115,7 +115,7 @@ function compile(fileName: string, useCache: boolean): Compiled {
 /** The program, compiled, and what keeps its compiled code for the next start. */
 export interface Opened {
 	readonly app: App;
-	/** The scripts compiled so far: the program's, and the Ink runtime's once the program has opened it. */
+	/** The scripts compiled so far, as of when it is asked: the program's, and the Ink runtime's once the program has opened it. */
 	readonly scripts: ReadonlyMap<string, Script>;
 	/** Saves each script's compiled code for this Node when no cache fitted it (at exit). */
 	readonly saveCodeCache: () => void;
@@ -163,9 +163,11 @@ export function isCodeCacheUsable(): boolean {
  * (dist/app.js.cache, dist/ui.js.cache).
  */
 export async function prepareStart(): Promise<void> {
-	const {app, scripts} = openApp(false);
-	await app.saveEssaySnapshot();
-	await app.warmUp();
+	const opened = openApp(false);
+	await opened.app.saveEssaySnapshot();
+	await opened.app.warmUp();
+	// Asked for now: the warm-up opened dist/ui.js.
+	const {scripts} = opened;
 	if (!scripts.has('ui.js')) throw new Error('the warm-up did not open dist/ui.js: its code would not be cached');
 	for (const [name, script] of scripts) writeFileSync(path.join(DIST, `${name}.cache`), script.createCachedData());
 }
