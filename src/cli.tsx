@@ -14,7 +14,8 @@ import {writeSummary} from './export.js';
 import {systemErrorWords} from './files.js';
 import {openProgressStore} from './progress/store.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
-import {type PostSnapshot, readPostSnapshot} from './post-snapshots.js';
+import {postEssay, readPostSnapshot} from './post-snapshots.js';
+import type {RenderedSection} from './render/pages.js';
 import {printParts} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
@@ -53,13 +54,19 @@ async function run(argv: readonly string[]): Promise<void> {
 
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
 	// A post read before may have been kept as parsed and drawn (src/post-snapshots.ts).
-	let post: PostSnapshot | undefined;
+	let post: {readonly essay: Essay; readonly rendered: readonly RenderedSection[]} | undefined;
+	const parsedBefore = (id: string, text: string): Essay | undefined => {
+		const found = readPostSnapshot(id);
+		const essay = found && postEssay(found, text);
+		post = essay && found ? {essay, rendered: found.rendered} : undefined;
+		return essay;
+	};
 	// With --no-quiz the quiz file is not read at all: a broken one cannot stop the essay opening.
 	const essay = loadEssay(options.file ?? BUNDLED_ESSAY, {
 		snapshot,
 		source: options.file === undefined ? BUNDLED_SOURCE : undefined,
 		withQuizzes: !options.noQuiz,
-		parsedBefore: (id) => (post = readPostSnapshot(id))?.essay,
+		parsedBefore,
 	});
 	// A rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
 	const rendered = snapshot && essay === snapshot.essay ? snapshot.rendered : undefined;
@@ -76,7 +83,7 @@ async function run(argv: readonly string[]): Promise<void> {
 	const isInteractive = !options.print && process.stdout.isTTY && process.stdin.isTTY && isTerminalCapable(process.env);
 	if (isInteractive) {
 		const {readInteractively} = await import('./session.js');
-		await readInteractively(essay, {section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, kept, exportFile});
+		await readInteractively(essay, {file: options.file, section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, kept, exportFile});
 		return;
 	}
 

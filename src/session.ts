@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {constants} from 'node:os';
 import supportsHyperlinks from 'supports-hyperlinks';
+import {unchangedTextLength} from './essay/load.js';
 import type {Essay} from './essay/types.js';
 import {keepPostSnapshot} from './post-snapshots.js';
 import {openProgressStore, progressSaver} from './progress/store.js';
@@ -62,6 +63,8 @@ const NOT_STOPPED_MS = 300;
 
 /** How the reader was asked to start. */
 export interface ReadOptions {
+	/** The essay's file, when it is not the bundled one: a long post is kept as where its sections are in it (src/post-snapshots.ts). */
+	readonly file?: string | undefined;
 	/** 0-based section from `--section`. */
 	readonly section: number | undefined;
 	readonly withQuizzes: boolean;
@@ -155,7 +158,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 				return [{section, width, ...look, lines: pages.linesOf(page, width)}];
 			});
 		try {
-			keepPostSnapshot(essay, drawn);
+			keepPostSnapshot(essay, drawn, () => (options.file === undefined ? undefined : unchangedTextLength(options.file, essay.id)));
 		} catch {
 			// Next time the post is parsed and drawn as usual.
 		}

@@ -5,7 +5,7 @@ import {knownId, rememberId} from './known-ids.js';
 import {postPath, titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
 import {FrontMatterError} from './front-matter.js';
-import {contentId, parseEssay, postTitle, sectionBlocks} from './parse.js';
+import {contentId, normalizeText, parseEssay, postTitle, sectionBlocks} from './parse.js';
 import {parseQuizFile, QuizError} from './quiz.js';
 import type {Essay, EssaySource} from './types.js';
 
@@ -59,7 +59,7 @@ export function parseEssayText(text: string, file: string, bytes?: Uint8Array, r
 		// With nothing put in, the id is the file's alone: kept by its status (`read`), it need not be hashed again.
 		const known = read && isFileAlone ? knownId(file, read) : undefined;
 		// Nor, when it was kept as parsed, parsed again.
-		const before = known === undefined ? undefined : parsedBefore?.(known);
+		const before = known === undefined ? undefined : parsedBefore?.(known, text);
 		if (before !== undefined) return before;
 		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined, id: known});
 		if (read && isFileAlone && known === undefined) rememberId(file, read, essay.id);
@@ -224,10 +224,11 @@ export interface LoadOptions {
 	/** Where the essay was first published, when the caller knows. */
 	readonly source?: EssaySource | undefined;
 	/**
-	 * The essay parsed before from a file of id `id` (src/post-snapshots.ts), if it was kept: used
-	 * instead of parsing a file whose id is known from its status (unchanged since it was read).
+	 * The essay parsed before from a file of id `id` whose text is `text` (src/post-snapshots.ts), if
+	 * it was kept: used instead of parsing a file whose id is known from its status (unchanged since
+	 * it was read).
 	 */
-	readonly parsedBefore?: (id: string) => Essay | undefined;
+	readonly parsedBefore?: (id: string, text: string) => Essay | undefined;
 }
 
 /**
@@ -248,6 +249,22 @@ export function loadEssay(file: string, options: LoadOptions = {}): Essay {
 	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
 	const essay = parseEssayText(text, file, bytes, stats, options.parsedBefore);
 	return withSource(withQuizzes(essay, quizFile, readQuizText(quizFile)));
+}
+
+/**
+ * The length of `file`'s text while it is still the post of id `id` (its status unchanged since it
+ * was read) and its text needed no mending (no byte-order mark, carriage return or control character
+ * taken out): a post kept by its sections' lengths is cut from that text again (src/post-snapshots.ts).
+ */
+export function unchangedTextLength(file: string, id: string): number | undefined {
+	try {
+		const {bytes, stats} = readBytes(file);
+		if (knownId(file, stats) !== id) return undefined;
+		const text = decodeEssayBytes(bytes, file);
+		return normalizeText(text) === text ? text.length : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Loads an essay with its quizzes (and where it was first published), and records the texts it came from. */
