@@ -10,12 +10,12 @@ import {loadEssay, quizFileFor} from './essay/load.js';
 import {slugify} from './essay/parse.js';
 import {checkQuizzes} from './essay/quiz-check.js';
 import type {Essay} from './essay/types.js';
+import type {KeptPost} from './session.js';
 import {writeSummary} from './export.js';
 import {systemErrorWords} from './files.js';
 import {openProgressStore} from './progress/store.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
 import {postEssay, readPostSnapshot} from './post-snapshots.js';
-import type {RenderedSection} from './render/pages.js';
 import {printParts} from './print.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
@@ -54,11 +54,11 @@ async function run(argv: readonly string[]): Promise<void> {
 
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
 	// A post read before may have been kept as parsed and drawn (src/post-snapshots.ts).
-	let post: {readonly essay: Essay; readonly rendered: readonly RenderedSection[]} | undefined;
+	let post: {readonly essay: Essay; readonly kept: KeptPost} | undefined;
 	const parsedBefore = (id: string, text: string): Essay | undefined => {
 		const found = readPostSnapshot(id);
 		const essay = found && postEssay(found, text);
-		post = essay && found ? {essay, rendered: found.rendered} : undefined;
+		post = essay && found ? {essay, kept: {rendered: found.rendered, textLength: found.text?.length}} : undefined;
 		return essay;
 	};
 	// With --no-quiz the quiz file is not read at all: a broken one cannot stop the essay opening.
@@ -70,7 +70,7 @@ async function run(argv: readonly string[]): Promise<void> {
 	});
 	// A rendering fits only the essay it was made from: loadEssay returns the snapshot's own.
 	const rendered = snapshot && essay === snapshot.essay ? snapshot.rendered : undefined;
-	const kept = post && essay === post.essay ? post.rendered : undefined;
+	const kept = post && essay === post.essay ? post.kept : undefined;
 	if (options.section !== undefined && options.section > essay.sections.length) {
 		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
 	}

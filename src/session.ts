@@ -61,6 +61,12 @@ function isProfiled(): boolean {
 /** How long after asking to stop the reader takes it that it was not stopped (its timers freeze while it is). */
 const NOT_STOPPED_MS = 300;
 
+/** What was kept of a post read before: the sections it opens on as drawn, and a long one's text length. */
+export interface KeptPost {
+	readonly rendered: readonly RenderedSection[];
+	readonly textLength?: number | undefined;
+}
+
 /** How the reader was asked to start. */
 export interface ReadOptions {
 	/** The essay's file, when it is not the bundled one: a long post is kept as where its sections are in it (src/post-snapshots.ts). */
@@ -72,8 +78,8 @@ export interface ReadOptions {
 	readonly isColor: boolean;
 	/** Sections the build rendered (dist/essay.json), when the essay is the one it rendered them from. */
 	readonly rendered?: readonly RenderedSection[];
-	/** Sections kept from an earlier reading of this post (src/post-snapshots.ts), when it is the same post. */
-	readonly kept?: readonly RenderedSection[];
+	/** What was kept of this post at an earlier reading (src/post-snapshots.ts), when it is the same post. */
+	readonly kept?: KeptPost;
 	/** Where `e` on the summary writes it (`--export`, else a file named after the essay in the current folder). */
 	readonly exportFile: string;
 }
@@ -125,7 +131,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		...look,
 		summaryFooter: summaryFooter(),
 		rendered: options.rendered,
-		kept: options.kept,
+		kept: options.kept?.rendered,
 		// Beside the bundle (dist/worker.js), as this module is bundled into dist/app.js.
 		background: backgroundDrawing(essay, look, new URL('worker.js', import.meta.url)),
 	});
@@ -158,7 +164,9 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 				return [{section, width, ...look, lines: pages.linesOf(page, width)}];
 			});
 		try {
-			keepPostSnapshot(essay, drawn, () => (options.file === undefined ? undefined : unchangedTextLength(options.file, essay.id)));
+			// A long post opened from what was kept: its text was cut as kept, so it is as long as it was.
+			const textLength = (): number | undefined => options.kept?.textLength ?? (options.file === undefined ? undefined : unchangedTextLength(options.file, essay.id));
+			keepPostSnapshot(essay, drawn, textLength);
 		} catch {
 			// Next time the post is parsed and drawn as usual.
 		}
