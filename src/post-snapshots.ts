@@ -109,8 +109,9 @@ function keptText(essay: Essay, textLength: () => number | undefined): PostSnaps
  */
 export function keepPostSnapshot(essay: Essay, drawn: () => readonly RenderedSection[], textLength: () => number | undefined): void {
 	if (essay.quizzes.length > 0 || essay.postTitles !== undefined || essay.source !== undefined) return;
-	const text = isLong(essay) ? keptText(essay, textLength) : undefined;
-	if (isLong(essay) && text === undefined) return;
+	const long = isLong(essay);
+	const text = long ? keptText(essay, textLength) : undefined;
+	if (long && text === undefined) return;
 	const rendered = drawn();
 	const build = buildStamp();
 	if (build === undefined || rendered.length === 0) return;
