@@ -1,4 +1,4 @@
-import {closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync, type BigIntStats} from 'node:fs';
+import {closeSync, constants, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type BigIntStats} from 'node:fs';
 import {homedir} from 'node:os';
 import path from 'node:path';
 
@@ -146,4 +146,13 @@ export function xdgDir(variable: 'XDG_CACHE_HOME' | 'XDG_STATE_HOME', ...fallbac
  */
 export function userCacheDir(): string {
 	return xdgDir('XDG_CACHE_HOME', '.cache');
+}
+
+/** Deletes all but the `count` latest written of the files in `folder` whose names `isOne` takes: what a cache keeps of one kind. */
+export function keepLatest(folder: string, isOne: (name: string) => boolean, count: number): void {
+	const files = readdirSync(folder)
+		.filter((name) => isOne(name))
+		.map((name) => ({file: path.join(folder, name), time: statSync(path.join(folder, name)).mtimeMs}))
+		.sort((a, b) => b.time - a.time);
+	for (const {file} of files.slice(count)) rmSync(file, {force: true});
 }

@@ -9,13 +9,13 @@
 // is two scripts, each evaluating to a function of `require`, its own path and the function that opens
 // the other: dist/app.js, and dist/ui.js (Ink, React and yoga), which the program opens after the
 // first paint.
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
-import {replaceFile, userCacheDir} from './files.js';
+import {keepLatest, replaceFile, userCacheDir} from './files.js';
 import {releaseYoungGeneration} from './heap.js';
 
 // V8 first runs a regular expression in its interpreter and compiles it only once it is used again.
@@ -71,16 +71,6 @@ function userCacheFile(file: string, name: string): string | undefined {
 /** Code caches of each script kept in the user's folder: one is written for each build and Node that meet, so the latest few. */
 const KEPT_CODE_CACHES = 3;
 
-/** Deletes all but the latest code caches of script `name` in `folder`: after an update of the program or of Node, the older ones only take room (~1 MB each). */
-function pruneCodeCaches(folder: string, name: string): void {
-	const own = new RegExp(`^${name}-.+\\.cache$`);
-	const caches = readdirSync(folder)
-		.filter((entry) => own.test(entry))
-		.map((entry) => ({file: path.join(folder, entry), time: statSync(path.join(folder, entry)).mtimeMs}))
-		.sort((a, b) => b.time - a.time);
-	for (const {file} of caches.slice(KEPT_CODE_CACHES)) rmSync(file, {force: true});
-}
-
 /** Compiles the script `dist/<fileName>`, from a code cache when one fits. */
 function compile(fileName: string, useCache: boolean): Compiled {
 	const file = path.join(DIST, fileName);
@@ -98,7 +88,9 @@ function compile(fileName: string, useCache: boolean): Compiled {
 			releaseYoungGeneration();
 			mkdirSync(path.dirname(userFile), {recursive: true, mode: 0o700});
 			replaceFile(userFile, script.createCachedData(), 0o600);
-			pruneCodeCaches(path.dirname(userFile), name);
+			// After an update of the program or of Node, the older ones only take room (~1 MB each).
+			const own = new RegExp(`^${name}-.+\\.cache$`);
+			keepLatest(path.dirname(userFile), (entry) => own.test(entry), KEPT_CODE_CACHES);
 		} catch {
 			// No cache this time: the next start compiles, as this one did.
 		}

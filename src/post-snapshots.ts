@@ -7,11 +7,11 @@
 // when the post's id is known without hashing it again (src/essay/known-ids.ts: its status is
 // unchanged since) and by the program that wrote it. Everything here is a cache: a missing, broken,
 // foreign or unwritable file only means parsing and drawing as usual.
-import {mkdirSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Essay, Section} from './essay/types.js';
-import {replaceFile, userCacheDir} from './files.js';
+import {keepLatest, replaceFile, userCacheDir} from './files.js';
 import type {RenderedSection} from './render/pages.js';
 
 /** A section of a long post, kept as how long it is rather than as its text. */
@@ -119,7 +119,7 @@ export function keepPostSnapshot(essay: Essay, drawn: () => readonly RenderedSec
 	try {
 		mkdirSync(folder(), {recursive: true, mode: 0o700});
 		replaceFile(path.join(folder(), `${essay.id}.json`), JSON.stringify(snapshot), 0o600);
-		prune();
+		keepLatest(folder(), (name) => name.endsWith('.json'), MAX_POSTS);
 	} catch {
 		// Next time the post is parsed and drawn as usual.
 	}
@@ -134,13 +134,4 @@ function isLong(essay: Essay): boolean {
 	}
 
 	return false;
-}
-
-/** Deletes all but the latest MAX_POSTS snapshots. */
-function prune(): void {
-	const posts = readdirSync(folder())
-		.filter((name) => name.endsWith('.json'))
-		.map((name) => ({file: path.join(folder(), name), time: statSync(path.join(folder(), name)).mtimeMs}))
-		.sort((a, b) => b.time - a.time);
-	for (const {file} of posts.slice(MAX_POSTS)) rmSync(file, {force: true});
 }
