@@ -6,7 +6,7 @@ import path from 'node:path';
 import {isColorWanted, isTerminalCapable, parseCliArgs, USAGE, UsageError} from './args.js';
 import {ContentError} from './essay/errors.js';
 import {BUNDLED_ESSAY, BUNDLED_SOURCE, readEssaySnapshot} from './bundled.js';
-import {loadEssay, quizFileFor} from './essay/load.js';
+import {loadEssay, quizFileFor, type FileText} from './essay/load.js';
 import {slugify} from './essay/parse.js';
 import {checkQuizzes} from './essay/quiz-check.js';
 import type {Essay} from './essay/types.js';
@@ -55,10 +55,10 @@ async function run(argv: readonly string[]): Promise<void> {
 	const snapshot = options.file === undefined ? readEssaySnapshot() : undefined;
 	// A post read before may have been kept as parsed and drawn (src/post-snapshots.ts).
 	let post: {readonly essay: Essay; readonly kept: KeptPost} | undefined;
-	const parsedBefore = (id: string, text: string): Essay | undefined => {
+	const parsedBefore = (id: string, text: FileText): Essay | undefined => {
 		const found = readPostSnapshot(id);
 		const essay = found && postEssay(found, text);
-		post = essay && found ? {essay, kept: {rendered: found.rendered, textLength: found.text?.length}} : undefined;
+		post = essay && found ? {essay, kept: {rendered: found.rendered, text: found.text}} : undefined;
 		return essay;
 	};
 	// With --no-quiz the quiz file is not read at all: a broken one cannot stop the essay opening.
@@ -75,7 +75,9 @@ async function run(argv: readonly string[]): Promise<void> {
 		throw new UsageError(`--section ${options.section} is past the end: the essay has ${essay.sections.length} sections`);
 	}
 
-	await prepareEmoji(essay);
+	// A long post opened from what was kept says whether it needs the emoji table without reading it all.
+	const keptText = kept?.text;
+	await prepareEmoji(essay, keptText && (() => keptText.hasShortcode));
 	const section = options.section === undefined ? undefined : options.section - 1;
 	const isColor = isColorWanted(process.env, Boolean(process.stdout.isTTY));
 	const exportFile = path.resolve(options.exportFile ?? `${essay.frontMatter.slug ?? slugify(essay.title)}-summary.md`);

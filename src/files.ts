@@ -48,6 +48,19 @@ export function readRegularFile(file: string, cap: number, options: {readonly fo
 
 /** readRegularFile, with the file's status as it was before anything was read (so a later write always shows in it). */
 export function readRegularFileAndStats(file: string, cap: number, options: {readonly followLinks: boolean}): {bytes: Buffer; stats: BigIntStats} {
+	const {fd, stats} = openRegularFile(file, cap, options);
+	try {
+		return {bytes: readOpenFile(fd, stats, cap), stats};
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/**
+ * Opens a regular file of at most `cap` bytes for reading, as readRegularFile checks it, with its
+ * status before anything is read. The caller closes it. Throws FileProblem, or the system's error.
+ */
+export function openRegularFile(file: string, cap: number, options: {readonly followLinks: boolean}): {fd: number; stats: BigIntStats} {
 	const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.followLinks ? 0 : constants.O_NOFOLLOW);
 	let fd: number;
 	try {
@@ -61,35 +74,49 @@ export function readRegularFileAndStats(file: string, cap: number, options: {rea
 		const stats = fstatSync(fd, {bigint: true});
 		if (stats.isDirectory()) throw new FileProblem('directory');
 		if (!stats.isFile()) throw new FileProblem('not-regular');
-		const size = Number(stats.size);
-		if (size > cap) throw new FileProblem('too-large');
-		// Read into one buffer of the size stat gives, not chunks then a copy of them all (an essay can be
-		// megabytes); whatever a file holds beyond that size (it grew, or is in /proc and says 0) is read
-		// in chunks after it, and all of it is capped.
-		const whole = Buffer.allocUnsafe(size);
-		let total = 0;
-		while (total < whole.length) {
-			const read = readSync(fd, whole, total, whole.length - total, null);
+		if (Number(stats.size) > cap) throw new FileProblem('too-large');
+		return {fd, stats};
+	} catch (error) {
+		closeSync(fd);
+		throw error;
+	}
+}
+
+/** All of a file opened by openRegularFile, from where it was left, at most `cap` bytes. */
+export function readOpenFile(fd: number, stats: BigIntStats, cap: number): Buffer {
+	// Read into one buffer of the size stat gives, not chunks then a copy of them all (an essay can be
+	// megabytes); whatever a file holds beyond that size (it grew, or is in /proc and says 0) is read
+	// in chunks after it, and all of it is capped.
+	const whole = Buffer.allocUnsafe(Number(stats.size));
+	let total = 0;
+	while (total < whole.length) {
+		const read = readSync(fd, whole, total, whole.length - total, null);
+		if (read === 0) break;
+		total += read;
+	}
+
+	const chunks: Buffer[] = [whole.subarray(0, total)];
+	if (total === whole.length) {
+		const buffer = Buffer.allocUnsafe(CHUNK);
+		for (;;) {
+			const read = readSync(fd, buffer, 0, CHUNK, null);
 			if (read === 0) break;
 			total += read;
+			if (total > cap) throw new FileProblem('too-large');
+			chunks.push(Buffer.from(buffer.subarray(0, read)));
 		}
-
-		const chunks: Buffer[] = [whole.subarray(0, total)];
-		if (total === whole.length) {
-			const buffer = Buffer.allocUnsafe(CHUNK);
-			for (;;) {
-				const read = readSync(fd, buffer, 0, CHUNK, null);
-				if (read === 0) break;
-				total += read;
-				if (total > cap) throw new FileProblem('too-large');
-				chunks.push(Buffer.from(buffer.subarray(0, read)));
-			}
-		}
-
-		return {bytes: chunks.length === 1 ? (chunks[0] ?? whole) : Buffer.concat(chunks, total), stats};
-	} finally {
-		closeSync(fd);
 	}
+
+	return chunks.length === 1 ? (chunks[0] ?? whole) : Buffer.concat(chunks, total);
+}
+
+/**
+ * A file's status as text: device, inode, size, and modification and change times (nanoseconds).
+ * Any write to a file sets its change time, which no tool can set back: the same stamp is the same
+ * content.
+ */
+export function statusStamp(stats: BigIntStats): string {
+	return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
 }
 
 /** Writes all of `text` to an open file. */

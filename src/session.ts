@@ -1,9 +1,9 @@
 import path from 'node:path';
 import {constants} from 'node:os';
 import supportsHyperlinks from 'supports-hyperlinks';
-import {unchangedTextLength} from './essay/load.js';
+import {unchangedTextBytes} from './essay/load.js';
 import type {Essay} from './essay/types.js';
-import {keepPostSnapshot} from './post-snapshots.js';
+import {keepPostSnapshot, type KeptText} from './post-snapshots.js';
 import {openProgressStore, progressSaver} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, progressOf, startPlaceOf, type Progress} from './reader/progress.js';
@@ -61,10 +61,10 @@ function isProfiled(): boolean {
 /** How long after asking to stop the reader takes it that it was not stopped (its timers freeze while it is). */
 const NOT_STOPPED_MS = 300;
 
-/** What was kept of a post read before: the sections it opens on as drawn, and a long one's text length. */
+/** What was kept of a post read before: the sections it opens on as drawn, and where a long one's sections are in its file. */
 export interface KeptPost {
 	readonly rendered: readonly RenderedSection[];
-	readonly textLength?: number | undefined;
+	readonly text?: KeptText | undefined;
 }
 
 /** How the reader was asked to start. */
@@ -164,9 +164,8 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 				return [{section, width, ...look, lines: pages.linesOf(page, width)}];
 			});
 		try {
-			// A long post opened from what was kept: its text was cut as kept, so it is as long as it was.
-			const textLength = (): number | undefined => options.kept?.textLength ?? (options.file === undefined ? undefined : unchangedTextLength(options.file, essay.id));
-			keepPostSnapshot(essay, drawn, textLength);
+			const textBytes = (): number | undefined => (options.file === undefined ? undefined : unchangedTextBytes(options.file, essay.id));
+			keepPostSnapshot(essay, drawn, textBytes, options.kept?.text);
 		} catch {
 			// Next time the post is parsed and drawn as usual.
 		}

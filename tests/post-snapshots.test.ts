@@ -108,7 +108,7 @@ describe('a post read before', () => {
 	it('is kept without its text when it is long, and opens from what was kept; not when its text needed mending', async () => {
 		// The essay, then sections enough for over a million characters.
 		const paragraph = 'Words of a long post, one after another, in a section of its own. '.repeat(20);
-		const long = readFileSync(ESSAY, 'utf8') + Array.from({length: 420}, (_, part) => `\n## Part ${part}\n\n${paragraph}\n\n${paragraph}\n`).join('');
+		const long = readFileSync(ESSAY, 'utf8') + Array.from({length: 420}, (_, part) => `\n## Part ${part}\n\n${paragraph}\n\n${paragraph}\n`).join('') + '\n## The end\n\nA zebrafish, once.\n';
 		expect(long.length).toBeGreaterThan(1_100_000);
 		const one = reader();
 		writeFileSync(one.post, long);
@@ -120,6 +120,14 @@ describe('a post read before', () => {
 		markKeptLines(file);
 		expect(await read(one)).toBe(again.replaceAll('startups', 'KEPTLINES'));
 		expect(opened).not.toContain('KEPTLINES');
+
+		// Its sections are read from its file as they are wanted: a search finds the last one's words.
+		const session = start([one.post], {stateHome: one.stateHome, env: {XDG_CACHE_HOME: one.cacheHome}});
+		await session.waitFor('KEPTLINES');
+		session.write('/zebrafish\r');
+		await session.waitFor(/A zebrafish, once\.[\s\S]*match 1 of 1/, 20_000);
+		session.write('q');
+		expect((await session.exited(5000)).code).toBe(0);
 
 		// With Windows line endings its text is mended as it is read: kept by lengths, it would not cut right.
 		const crlf = reader();

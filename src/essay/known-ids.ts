@@ -6,7 +6,7 @@
 // a missing, broken or unwritable file only means hashing again.
 import {mkdirSync, readFileSync, type BigIntStats} from 'node:fs';
 import path from 'node:path';
-import {replaceFile, userCacheDir} from '../files.js';
+import {replaceFile, statusStamp, userCacheDir} from '../files.js';
 
 /** What is kept of a file's status, as text (the times are nanoseconds). */
 interface Known {
@@ -29,10 +29,6 @@ let isSaveWaiting = false;
 
 function cacheFile(): string {
 	return path.join(userCacheDir(), 'known-ids.json');
-}
-
-function stampOf(stats: BigIntStats): string {
-	return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
 }
 
 function isKnown(value: unknown): value is Known {
@@ -62,7 +58,7 @@ function save(): void {
 export function knownId(file: string, stats: BigIntStats): string | undefined {
 	known ??= read();
 	const absolute = path.resolve(file);
-	const stamp = stampOf(stats);
+	const stamp = statusStamp(stats);
 	return known.find((entry) => entry.file === absolute && entry.stamp === stamp)?.id;
 }
 
@@ -70,7 +66,7 @@ export function knownId(file: string, stats: BigIntStats): string | undefined {
 export function rememberId(file: string, stats: BigIntStats, id: string): void {
 	known ??= read();
 	const absolute = path.resolve(file);
-	known = [{file: absolute, stamp: stampOf(stats), id}, ...known.filter((entry) => entry.file !== absolute)].slice(0, MAX_KNOWN);
+	known = [{file: absolute, stamp: statusStamp(stats), id}, ...known.filter((entry) => entry.file !== absolute)].slice(0, MAX_KNOWN);
 	if (isSaveWaiting) return;
 	isSaveWaiting = true;
 	// At exit, not now: the reader is on screen sooner, and a session writes it once.

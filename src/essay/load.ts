@@ -1,6 +1,7 @@
 import type {BigIntStats} from 'node:fs';
 import path from 'node:path';
-import {FileProblem, readRegularFile, readRegularFileAndStats, systemErrorWords} from '../files.js';
+import {closeSync, fstatSync, readSync} from 'node:fs';
+import {FileProblem, openRegularFile, readOpenFile, readRegularFile, statusStamp, systemErrorWords} from '../files.js';
 import {knownId, rememberId} from './known-ids.js';
 import {postPath, titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
@@ -49,7 +50,7 @@ function fileTitle(file: string): string {
  * Parses decoded text (`bytes`: the file it was decoded from; `read`: its status before it was read),
  * turning front-matter problems and an empty body into ContentErrors.
  */
-export function parseEssayText(text: string, file: string, bytes?: Uint8Array, read?: BigIntStats, parsedBefore?: LoadOptions['parsedBefore']): Essay {
+export function parseEssayText(text: string, file: string, bytes?: Uint8Array, read?: BigIntStats): Essay {
 	let essay: Essay;
 	try {
 		const included = includeSnippets(text, file);
@@ -58,9 +59,6 @@ export function parseEssayText(text: string, file: string, bytes?: Uint8Array, r
 		const isSameText = bytes !== undefined && isFileAlone && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
 		// With nothing put in, the id is the file's alone: kept by its status (`read`), it need not be hashed again.
 		const known = read && isFileAlone ? knownId(file, read) : undefined;
-		// Nor, when it was kept as parsed, parsed again.
-		const before = known === undefined ? undefined : parsedBefore?.(known, text);
-		if (before !== undefined) return before;
 		essay = parseEssay(included, {fallbackTitle: fileTitle(file), bytes: isSameText ? bytes : undefined, id: known});
 		if (read && isFileAlone && known === undefined) rememberId(file, read, essay.id);
 	} catch (error) {
@@ -85,12 +83,67 @@ function contentError(file: string, error: unknown): ContentError {
 	return new ContentError(file, error instanceof FileProblem ? PROBLEMS[error.kind] : describe(error));
 }
 
-function readBytes(file: string): {bytes: Buffer; stats: BigIntStats} {
+function openFile(file: string): {fd: number; stats: BigIntStats} {
 	try {
-		return readRegularFileAndStats(file, MAX_ESSAY_BYTES, {followLinks: true});
+		return openRegularFile(file, MAX_ESSAY_BYTES, {followLinks: true});
 	} catch (error) {
 		throw contentError(file, error);
 	}
+}
+
+function readBytes(file: string): {bytes: Buffer; stats: BigIntStats} {
+	const {fd, stats} = openFile(file);
+	try {
+		return {bytes: readOpenFile(fd, stats, MAX_ESSAY_BYTES), stats};
+	} catch (error) {
+		throw contentError(file, error);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** Parts of a file's text, read when asked while the file is as it was: a post kept by where its sections are (src/post-snapshots.ts). */
+export interface FileText {
+	/** How long the file is, in bytes. */
+	readonly bytes: number;
+	/** The text of bytes `start` to `end`, or undefined when the file is no longer as it was (it was written since). */
+	part(start: number, end: number): string | undefined;
+	/** Closes the file, for a caller that will read no part of it. */
+	close(): void;
+}
+
+/**
+ * The text of an open file (`fd`) as it was when its status was `opened`, a part at a time, for as
+ * long as the program runs. A part is taken only while the file's status is that one before and after
+ * reading it: any write changes it (files.ts statusStamp). A file put in its place (as editors save)
+ * is another file: this one is still read, its change time set by its name going (it has none now,
+ * so nothing can open it to write it).
+ */
+function fileText(fd: number, opened: BigIntStats): FileText {
+	const stamp = statusStamp(opened);
+	const isAsOpened = (): boolean => {
+		const now = fstatSync(fd, {bigint: true});
+		return statusStamp(now.nlink === 0n ? {...now, ctimeNs: opened.ctimeNs} : now) === stamp;
+	};
+	return {
+		bytes: Number(opened.size),
+		part(start, end) {
+			try {
+				if (!isAsOpened()) return undefined;
+				const bytes = Buffer.allocUnsafe(end - start);
+				for (let total = 0; total < bytes.length; ) {
+					const read = readSync(fd, bytes, total, bytes.length - total, start + total);
+					if (read === 0) return undefined;
+					total += read;
+				}
+
+				return isAsOpened() ? decoder.decode(bytes) : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		close: () => closeSync(fd),
+	};
 }
 
 /** A snippet include, `--8<-- "file"`, alone on its line (MkDocs' pymdownx.snippets). */
@@ -224,11 +277,37 @@ export interface LoadOptions {
 	/** Where the essay was first published, when the caller knows. */
 	readonly source?: EssaySource | undefined;
 	/**
-	 * The essay parsed before from a file of id `id` whose text is `text` (src/post-snapshots.ts), if
-	 * it was kept: used instead of parsing a file whose id is known from its status (unchanged since
-	 * it was read).
+	 * The essay parsed before from a file of id `id` (src/post-snapshots.ts), if it was kept: used
+	 * instead of reading and parsing a file whose id is known from its status (unchanged since it was
+	 * read). `text` reads parts of the file when they are asked for: an essay returned that never will
+	 * closes it.
 	 */
-	readonly parsedBefore?: (id: string, text: string) => Essay | undefined;
+	readonly parsedBefore?: (id: string, text: FileText) => Essay | undefined;
+}
+
+/** An essay's file as read: its text, or the essay kept from an earlier reading of the same file. */
+type Read = {readonly essay: Essay} | {readonly text: string; readonly bytes: Buffer; readonly stats: BigIntStats};
+
+/**
+ * Reads an essay's file, unless it was parsed before (`parsedBefore`, asked only for a file whose id
+ * is known from its status): then none of it is read now, however long it is.
+ */
+function readEssayFile(file: string, parsedBefore: LoadOptions['parsedBefore']): Read {
+	const {fd, stats} = openFile(file);
+	let bytes: Buffer;
+	try {
+		const id = parsedBefore ? knownId(file, stats) : undefined;
+		// The essay keeps the file open to read its sections from.
+		const essay = id === undefined ? undefined : parsedBefore?.(id, fileText(fd, stats));
+		if (essay !== undefined) return {essay};
+		bytes = readOpenFile(fd, stats, MAX_ESSAY_BYTES);
+		closeSync(fd);
+	} catch (error) {
+		closeSync(fd);
+		throw contentError(file, error);
+	}
+
+	return {text: decodeEssayBytes(bytes, file), bytes, stats};
 }
 
 /**
@@ -236,32 +315,31 @@ export interface LoadOptions {
  * from disk. Every failure is a ContentError whose message names the file and the problem in one line.
  */
 export function loadEssay(file: string, options: LoadOptions = {}): Essay {
-	const {bytes, stats} = readBytes(file);
-	const text = decodeEssayBytes(bytes, file);
-	const withSource = (essay: Essay): Essay => (options.source ? {...essay, source: options.source} : essay);
-	if (options.withQuizzes === false) return withSource(parseEssayText(text, file, bytes, stats, options.parsedBefore));
-	const quizFile = quizFileFor(file);
 	const {snapshot} = options;
-	if (snapshot?.essayText === text && snapshot.quizText === (readQuizText(quizFile) ?? null) && snapshot.essay.source?.url === options.source?.url) {
+	const read = readEssayFile(file, snapshot === undefined ? options.parsedBefore : undefined);
+	const parsed = (): Essay => ('essay' in read ? read.essay : parseEssayText(read.text, file, read.bytes, read.stats));
+	const withSource = (essay: Essay): Essay => (options.source ? {...essay, source: options.source} : essay);
+	if (options.withQuizzes === false) return withSource(parsed());
+	const quizFile = quizFileFor(file);
+	if ('text' in read && snapshot?.essayText === read.text && snapshot.quizText === (readQuizText(quizFile) ?? null) && snapshot.essay.source?.url === options.source?.url) {
 		return snapshot.essay;
 	}
 
 	// The essay is parsed before its quiz file is read, so the essay's own problems are reported first.
-	const essay = parseEssayText(text, file, bytes, stats, options.parsedBefore);
-	return withSource(withQuizzes(essay, quizFile, readQuizText(quizFile)));
+	return withSource(withQuizzes(parsed(), quizFile, readQuizText(quizFile)));
 }
 
 /**
- * The length of `file`'s text while it is still the post of id `id` (its status unchanged since it
+ * How many bytes `file` holds while it is still the post of id `id` (its status unchanged since it
  * was read) and its text needed no mending (no byte-order mark, carriage return or control character
- * taken out): a post kept by its sections' lengths is cut from that text again (src/post-snapshots.ts).
+ * taken out): a post kept by where its sections are reads them from that file again (src/post-snapshots.ts).
  */
-export function unchangedTextLength(file: string, id: string): number | undefined {
+export function unchangedTextBytes(file: string, id: string): number | undefined {
 	try {
 		const {bytes, stats} = readBytes(file);
 		if (knownId(file, stats) !== id) return undefined;
 		const text = decodeEssayBytes(bytes, file);
-		return normalizeText(text) === text ? text.length : undefined;
+		return normalizeText(text) === text ? bytes.length : undefined;
 	} catch {
 		return undefined;
 	}

@@ -72,6 +72,11 @@ export function countWords(essay: Essay, budgetMs = Number.POSITIVE_INFINITY): b
 	return count.next >= essay.sections.length;
 }
 
+/** Takes `words` as the essay's count, as counted at an earlier reading of the same text: its sections are not read to count them again. */
+export function countedBefore(essay: Essay, words: number): void {
+	counts.set(essay, {next: essay.sections.length, words, length: 0});
+}
+
 /** How many words a reader reads in the essay: its title, headings and the text of every section as written. */
 export function wordCount(essay: Essay): number {
 	countWords(essay);

@@ -26,12 +26,18 @@ export function hasShortcode(text: string): boolean {
 	return false;
 }
 
+/** Whether any of an essay's sections holds something shaped like a shortcode. */
+export function essayHasShortcode(essay: Essay): boolean {
+	return essay.sections.some((section) => hasShortcode(sectionSource(section)));
+}
+
 /**
- * Loads the emoji table (node-emoji, about 50 ms) only when the essay has a `:shortcode:` in it, so
- * essays without one never pay for it. Call before rendering.
+ * Loads the emoji table (node-emoji, about 50 ms) only when the essay has a `:shortcode:` in it
+ * (`hasShortcode`, when that is known without reading every section), so essays without one never
+ * pay for it. Call before rendering.
  */
-export async function prepareEmoji(essay: Essay): Promise<void> {
-	if (lookup || !essay.sections.some((section) => hasShortcode(sectionSource(section)))) return;
+export async function prepareEmoji(essay: Essay, hasShortcode = (): boolean => essayHasShortcode(essay)): Promise<void> {
+	if (lookup || !hasShortcode()) return;
 	const emoji = await import('node-emoji');
 	lookup = (name) => emoji.get(name);
 }
