@@ -88,7 +88,11 @@ async function bundleScripts() {
 	await checkScript(ui);
 }
 
-/** Builds dist/: cli.js (the command), launch.js (its loader), worker.js (the drawing thread), app.js (the program), ui.js (its Ink runtime), their code caches and essay.json. */
+/**
+ * Builds dist/: cli.js (the command), first-screen.js (what it paints before the program is loaded),
+ * launch.js (its loader), worker.js (the drawing thread), app.js (the program), ui.js (its Ink
+ * runtime), their code caches and essay.json.
+ */
 export async function build() {
 	await rm(dist, {recursive: true, force: true});
 	try {
@@ -103,13 +107,18 @@ export async function build() {
 
 /** The steps of build(), writing into dist/. */
 async function buildInto() {
-	// The command and its loader stay two small modules (the loader with the little it imports), so
-	// starting reads nothing else.
+	// The command, its first screen and its loader stay small modules (each with the little it
+	// imports), so starting reads nothing else.
 	await esbuild.build({
-		entryPoints: {cli: path.join(root, 'src', 'bin.ts'), launch: path.join(root, 'src', 'launch.ts'), worker: path.join(root, 'src', 'worker.ts')},
+		entryPoints: {
+			cli: path.join(root, 'src', 'bin.ts'),
+			'first-screen': path.join(root, 'src', 'first-screen.ts'),
+			launch: path.join(root, 'src', 'launch.ts'),
+			worker: path.join(root, 'src', 'worker.ts'),
+		},
 		outdir: dist,
 		bundle: true,
-		external: ['./launch.js'],
+		external: ['./first-screen.js', './launch.js'],
 		platform: 'node',
 		format: 'esm',
 		target: 'node22',

@@ -11,7 +11,7 @@
 //   npm run bench            (builds first)
 //   node bench/run.mjs --quick
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -46,6 +46,15 @@ const READERS = ['mdp', 'patat'].filter(isInstalled);
  */
 const benchCache = mkdtempSync(path.join(tmpdir(), 'mle-essay-bench-cache-'));
 const emptyCache = () => ({XDG_CACHE_HOME: mkdtempSync(path.join(benchCache, 'empty-'))});
+/**
+ * One reader starting the program again and again in the same terminal: the same folders for
+ * progress and the cache at each start (the others get a new progress folder each), so each start
+ * after the first paints the screen the last one left before the program is loaded (src/first-screen.ts).
+ */
+const sameReader = () => {
+	const folders = {XDG_STATE_HOME: mkdtempSync(path.join(benchCache, 'reader-state-')), XDG_CACHE_HOME: mkdtempSync(path.join(benchCache, 'reader-cache-'))};
+	return () => folders;
+};
 
 /** Runs a command in a pseudo-terminal read by a headless xterm; resolves waits on the exact chunk that satisfies them. */
 function open(command, args, {columns = 100, rows = 30, env = {}, cwd = root} = {}) {
@@ -321,7 +330,8 @@ function printFloor() {
 async function cacheStarts() {
 	const copy = mkdtempSync(path.join(tmpdir(), 'mle-essay-nocache-'));
 	mkdirSync(path.join(copy, 'dist'));
-	for (const name of ['cli.js', 'launch.js', 'worker.js', 'app.js', 'ui.js', 'essay.json']) copyFileSync(path.join(root, 'dist', name), path.join(copy, 'dist', name));
+	// Every file of the build but its code caches.
+	for (const name of readdirSync(path.join(root, 'dist')).filter((entry) => !entry.endsWith('.cache'))) copyFileSync(path.join(root, 'dist', name), path.join(copy, 'dist', name));
 	cpSync(path.join(root, 'content'), path.join(copy, 'content'), {recursive: true});
 	copyFileSync(path.join(root, 'package.json'), path.join(copy, 'package.json'));
 	const copied = path.join(copy, 'dist', 'cli.js');
@@ -363,6 +373,7 @@ const small = await startup([], TITLE);
 // Most terminals people use take OSC 8 hyperlinks and say so (VTE's set VTE_VERSION): the cover's
 // link to the original post is then drawn as one.
 const linked = await startup([], TITLE, () => ({VTE_VERSION: '7200'}));
+const again = await startup([], TITLE, sameReader());
 const responses = [];
 for (let run = 0; run < STARTS; run++) responses.push(await firstResponse([], TITLE));
 const response = median(responses);
@@ -377,6 +388,7 @@ for (const [label, bytes] of SIZES) {
 	// Opened for the first time at each start (nothing kept of it), and opened again.
 	const start = await startup([file], BENCH_TITLE, emptyCache);
 	const again = await startup([file], BENCH_TITLE);
+	const reader = await startup([file], BENCH_TITLE, sameReader());
 	const search = await firstSearch(process.execPath, [cli, file], BENCH_TITLE, matches(/match 1 of 1/));
 	const less = hasLess ? await firstSearch('less', [file], BENCH_TITLE, includes(`The ${NEEDLE} is here`)) : undefined;
 	/** First frames of the other readers: median of five, or nothing where one never showed the title. */
@@ -399,7 +411,7 @@ for (const [label, bytes] of SIZES) {
 		lexes.push(await lexTime(file));
 	}
 
-	sized.push({label, size, start, again, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors), lex: median(lexes)});
+	sized.push({label, size, start, again, reader, search, less, readerStarts, print: {first: median(prints.map((one) => one.first)), total: median(prints.map((one) => one.total))}, printFloor: median(floors), lex: median(lexes)});
 	rmSync(path.dirname(file), {recursive: true, force: true});
 }
 
@@ -418,6 +430,7 @@ row(['what', 'measured', 'baseline', 'ratio', 'target']);
 row(['first frame, bundled essay', format(small.app), format(small.floor) + ' floor', ratio(small.app, small.floor), '≤ 1.5×']);
 row(['first response (→ at the first frame), bundled', format(response), format(small.floor) + ' floor', ratio(response, small.floor), '≤ 3×']);
 row(['first frame, bundled, terminal with hyperlinks', format(linked.app), format(linked.floor) + ' floor', ratio(linked.app, linked.floor), '≤ 1.5×']);
+row(['first frame, bundled, the same reader again', format(again.app), format(again.floor) + ' floor', ratio(again.app, again.floor), '≤ 1.5×']);
 row(['first frame, no code cache (another Node)', format(cache.cold), format(small.floor) + ' floor', ratio(cache.cold, small.floor), '']);
 row(['first frame, its own cache (second start)', format(cache.warm), format(small.floor) + ' floor', ratio(cache.warm, small.floor), '≤ 1.5×']);
 for (const [name, value] of Object.entries({...smallKeys.results, ...forwardKeys})) {
@@ -429,6 +442,7 @@ for (const one of sized) {
 	const name = `${one.label} essay`;
 	row([`first frame, ${name}`, format(one.start.app), format(one.start.floor) + ' floor', ratio(one.start.app, one.start.floor), '≤ 1.5×']);
 	row([`  opened before`, format(one.again.app), format(one.again.floor) + ' floor', ratio(one.again.app, one.again.floor), '≤ 1.5×']);
+	row([`  the same reader again`, format(one.reader.app), format(one.reader.floor) + ' floor', ratio(one.reader.app, one.reader.floor), '≤ 1.5×']);
 	for (const {reader, ms} of one.readerStarts) row([`  ${reader}, first frame`, Number.isNaN(ms) ? 'no title shown' : format(ms), format(one.start.floor) + ' floor', ratio(ms, one.start.floor), '']);
 	row([`first search, ${name}`, format(one.search.ms), one.less ? format(one.less.ms) + ' less' : '', one.less ? ratio(one.search.ms, one.less.ms) : '', '≤ 1× less']);
 	row([`print, ${name}: first bytes`, format(one.print.first), format(one.printFloor) + ' floor', ratio(one.print.first, one.printFloor), '≤ 1.5×']);

@@ -15,7 +15,11 @@ if (process.env['FORCE_COLOR'] !== undefined && process.env['NO_COLOR'] !== unde
 	else delete process.env['FORCE_COLOR'];
 }
 
+// The screen the last reading left for this start, painted before the program is loaded when nothing
+// it was drawn from has changed (src/first-screen.ts).
+const {paintFirstScreen} = await import('./first-screen.js');
+const early = paintFirstScreen();
 const {openApp} = await import('./launch.js');
 const {app, saveCodeCache} = openApp();
 process.once('exit', saveCodeCache);
-await app.main(process.argv.slice(2));
+await app.main(process.argv.slice(2), early);

@@ -17,6 +17,7 @@ import {openProgressStore} from './progress/store.js';
 import {summaryMarkdown} from './render/summary-markdown.js';
 import {postEssay, readPostSnapshot} from './post-snapshots.js';
 import {printParts} from './print.js';
+import type {EarlyScreen} from './first-screen.js';
 import {cleanLine} from './safe-text.js';
 import {prepareEmoji} from './render/emoji.js';
 import {MEASURE} from './render/layout.js';
@@ -33,7 +34,7 @@ function version(): string {
 	return manifest.version;
 }
 
-async function run(argv: readonly string[]): Promise<void> {
+async function run(argv: readonly string[], early: EarlyScreen | undefined): Promise<void> {
 	const options = parseCliArgs(argv);
 	// A terminal whose locale is not UTF-8 (LANG=C) gets frames and rules in ASCII.
 	drawBoxesInUnicode(isUnicodeLocale(process.env));
@@ -85,9 +86,11 @@ async function run(argv: readonly string[]): Promise<void> {
 	const isInteractive = !options.print && process.stdout.isTTY && process.stdin.isTTY && isTerminalCapable(process.env);
 	if (isInteractive) {
 		const {readInteractively} = await import('./session.js');
-		await readInteractively(essay, {file: options.file, section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, kept, exportFile});
+		await readInteractively(essay, {file: options.file, section, withQuizzes: !options.noQuiz, fresh: options.fresh, isColor, rendered, kept, exportFile, early});
 		return;
 	}
+
+	early?.restore();
 
 	if (options.exportFile !== undefined && !options.print) {
 		exportSavedSummary(essay, exportFile);
@@ -139,11 +142,16 @@ function checkQuizFile(file: string): void {
 	process.stdout.write(`${cleanLine(quizFile)}: ${questions} questions in ${essay.quizzes.length} quizzes, no problems\n`);
 }
 
-/** Runs the command line `mle-essay ...argv`; bad input ends the process with a one-line message. */
-export async function main(argv: readonly string[]): Promise<void> {
+/**
+ * Runs the command line `mle-essay ...argv`; bad input ends the process with a one-line message.
+ * `early`: the first screen, when the command painted it before the program was loaded.
+ */
+export async function main(argv: readonly string[], early?: EarlyScreen): Promise<void> {
 	try {
-		await run(argv);
+		await run(argv, early);
 	} catch (error) {
+		// The message goes to the shell's screen.
+		early?.restore();
 		if (error instanceof UsageError) fail(`${error.message} (see mle-essay --help)`, 2);
 		if (error instanceof ContentError) fail(error.message, 1);
 		fail(error instanceof Error ? error.message : String(error), 1);

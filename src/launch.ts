@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url';
 import {setFlagsFromString} from 'node:v8';
 import {Script} from 'node:vm';
 import {keepLatest, replaceFile, userCacheDir} from './files.js';
+import type {EarlyScreen} from './first-screen.js';
 import {releaseYoungGeneration} from './heap.js';
 
 // V8 first runs a regular expression in its interpreter and compiles it only once it is used again.
@@ -26,7 +27,7 @@ setFlagsFromString('--no-regexp-tier-up');
 
 /** What dist/app.js returns: src/app.ts's exports. */
 export interface App {
-	main(argv: readonly string[]): Promise<void>;
+	main(argv: readonly string[], early?: EarlyScreen): Promise<void>;
 	serveDrawing(): void;
 	saveEssaySnapshot(): Promise<void>;
 	warmUp(): Promise<void>;

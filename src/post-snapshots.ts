@@ -64,11 +64,16 @@ function buildStamp(): string | undefined {
 	}
 }
 
+/** Where the post whose id is `id` is kept. */
+export function postSnapshotFile(id: string): string {
+	return path.join(folder(), `${id}.json`);
+}
+
 /** The snapshot of the post whose id is `id`, when this program kept one. */
 export function readPostSnapshot(id: string): PostSnapshot | undefined {
 	if (!ID.test(id)) return undefined;
 	try {
-		const snapshot = JSON.parse(readFileSync(path.join(folder(), `${id}.json`), 'utf8')) as Partial<PostSnapshot> | null;
+		const snapshot = JSON.parse(readFileSync(postSnapshotFile(id), 'utf8')) as Partial<PostSnapshot> | null;
 		const build = buildStamp();
 		if (snapshot?.format !== FORMAT || build === undefined || snapshot.build !== build || snapshot.essay?.id !== id || !Array.isArray(snapshot.rendered)) return undefined;
 		if (snapshot.text !== undefined && (typeof snapshot.text.bytes !== 'number' || typeof snapshot.text.hasShortcode !== 'boolean' || typeof snapshot.text.words !== 'number' || !Array.isArray(snapshot.text.sections))) return undefined;
@@ -151,7 +156,7 @@ export function keepPostSnapshot(essay: Essay, drawn: () => readonly RenderedSec
 	const snapshot: PostSnapshot = {format: FORMAT, build, essay: text ? {...essay, sections: []} : essay, ...(text && {text}), rendered};
 	try {
 		mkdirSync(folder(), {recursive: true, mode: 0o700});
-		replaceFile(path.join(folder(), `${essay.id}.json`), JSON.stringify(snapshot), 0o600);
+		replaceFile(postSnapshotFile(essay.id), JSON.stringify(snapshot), 0o600);
 		keepLatest(folder(), (name) => name.endsWith('.json'), MAX_POSTS);
 	} catch {
 		// Next time the post is parsed and drawn as usual.

@@ -1,18 +1,21 @@
 import path from 'node:path';
 import {constants} from 'node:os';
+import {fileURLToPath} from 'node:url';
 import supportsHyperlinks from 'supports-hyperlinks';
-import {unchangedTextBytes} from './essay/load.js';
+import {BUNDLED_ESSAY} from './bundled.js';
+import {quizFileFor, unchangedTextBytes} from './essay/load.js';
+import {keepFirstScreen, terminalSize, type EarlyScreen} from './first-screen.js';
 import type {Essay} from './essay/types.js';
-import {keepPostSnapshot, type KeptText} from './post-snapshots.js';
+import {keepPostSnapshot, postSnapshotFile, type KeptText} from './post-snapshots.js';
 import {openProgressStore, progressSaver} from './progress/store.js';
 import {stopOfSection} from './reader/path.js';
 import {isWorthResuming, progressOf, startPlaceOf, type Progress} from './reader/progress.js';
-import {reducer} from './reader/reducer.js';
+import {currentPage, reducer} from './reader/reducer.js';
 import {initialState, type ReaderState} from './reader/state.js';
 import {createPages, type RenderedSection} from './render/pages.js';
 import {columnLayout} from './render/layout.js';
 import {cleanLine} from './safe-text.js';
-import {FullScreen} from './terminal.js';
+import {CLEAR_AND_HOME, endingSignals, FullScreen, HIDE_CURSOR, HOME} from './terminal.js';
 import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
 import {answerKeysEarly, type EarlyKeys} from './ui/early-keys.js';
@@ -27,37 +30,6 @@ import {summaryMarkdown} from './render/summary-markdown.js';
 import type {ScreenSize} from './reader/geometry.js';
 
 const RESUMED = 'Resumed where you left off (--fresh starts over)';
-const HOME = '\u001B[H';
-const HIDE_CURSOR = '\u001B[?25l';
-
-/**
- * Signals whose default is to end the process and that Node lets a program handle: each ends the
- * reader with the terminal put back, and the exit code a shell expects (128 + the signal's number).
- * Not SIGUSR1, which starts Node's debugger, nor SIGPIPE, which Node ignores.
- */
-const ENDING_SIGNALS = [
-	'SIGHUP',
-	'SIGINT',
-	'SIGQUIT',
-	'SIGTERM',
-	'SIGUSR2',
-	'SIGALRM',
-	'SIGVTALRM',
-	'SIGPROF',
-	'SIGXCPU',
-	'SIGXFSZ',
-	'SIGPWR',
-	'SIGSYS',
-	'SIGTRAP',
-	'SIGIO',
-	'SIGSTKFLT',
-] as const satisfies readonly NodeJS.Signals[];
-
-/** Whether Node's sampling profiler runs in this process (`--cpu-prof`, on the command line or in NODE_OPTIONS). */
-function isProfiled(): boolean {
-	return [...process.execArgv, ...(process.env['NODE_OPTIONS'] ?? '').split(/\s+/)].some((arg) => /^--cpu-prof(?:$|[=-])/.test(arg));
-}
-
 /** How long after asking to stop the reader takes it that it was not stopped (its timers freeze while it is). */
 const NOT_STOPPED_MS = 300;
 
@@ -82,6 +54,8 @@ export interface ReadOptions {
 	readonly kept?: KeptPost;
 	/** Where `e` on the summary writes it (`--export`, else a file named after the essay in the current folder). */
 	readonly exportFile: string;
+	/** The first screen, when the command painted it before the program was loaded (src/first-screen.ts). */
+	readonly early?: EarlyScreen | undefined;
 }
 
 /** The widths the build renders the bundled essay at: a terminal of 100 columns (or more) and one of 80. */
@@ -138,17 +112,19 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	const document = documentShape(essay, pages, {withQuizzes: options.withQuizzes});
 	const store = openProgressStore(essay.id);
 	if (options.fresh) store.clear();
-	const saved = options.fresh ? {progress: undefined, warning: undefined} : store.load();
+	// Where a start with these options opens, given what is saved: this one, and the next (keepScreen).
+	const startFromSaved = (): AppStart => {
+		const saved = options.fresh ? {progress: undefined, warning: undefined} : store.load();
+		const start: AppStart = {answers: saved.progress?.answers, notice: saved.warning};
+		if (options.section !== undefined) return {...start, place: {stop: stopOfSection(document.stops, options.section)}};
+		if (!saved.progress || !isWorthResuming(saved.progress)) return start;
+		const quizSections = essay.quizzes.map((quiz) => quiz.section);
+		return {...start, place: startPlaceOf(saved.progress, document, quizSections), notice: saved.warning ?? RESUMED};
+	};
+	const start = startFromSaved();
 	const saver = progressSaver(store);
 	// Where the reader is, as last saved: the section a post read again opens on (keepPost).
 	let lastPlace: Progress['place'] | undefined;
-	let start: AppStart = {answers: saved.progress?.answers, notice: saved.warning};
-	if (options.section !== undefined) {
-		start = {...start, place: {stop: stopOfSection(document.stops, options.section)}};
-	} else if (saved.progress && isWorthResuming(saved.progress)) {
-		const quizSections = essay.quizzes.map((quiz) => quiz.section);
-		start = {...start, place: startPlaceOf(saved.progress, document, quizSections), notice: saved.warning ?? RESUMED};
-	}
 
 	const {stdout, stdin} = process;
 	const screen = new FullScreen({stdout, stdin});
@@ -171,6 +147,17 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		}
 	};
 
+	// The first screen the next start opens on, painted before the program is loaded when nothing it
+	// is drawn from has changed (src/first-screen.ts): after every write of this reading.
+	const keepScreen = (): void => {
+		const state = initialState(document, terminalSize(stdout), startFromSaved());
+		const page = currentPage(state);
+		if (page.kind === 'section' && pages.isDrawing(page, columnLayout(state.screen.columns).width)) return;
+		const essayFile = path.resolve(options.file ?? BUNDLED_ESSAY);
+		const files = [fileURLToPath(import.meta.url), essayFile, quizFileFor(essayFile), store.file, ...(options.file === undefined ? [] : [postSnapshotFile(essay.id)])];
+		keepFirstScreen(firstFrame(state, essay, pages, options.isColor), files);
+	};
+
 	const finish = (code: number, message?: string): never => {
 		try {
 			running.unmount?.();
@@ -188,7 +175,15 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 
 		// The last change of place, if it has not been saved yet.
 		saver.flush();
-		if (code === 0 || code > 128) keepPost();
+		if (code === 0 || code > 128) {
+			keepPost();
+			try {
+				keepScreen();
+			} catch {
+				// The next start paints once the program is loaded, as usual.
+			}
+		}
+
 		if (message !== undefined) process.stderr.write(`mle-essay: ${cleanLine(message)}\n`);
 		process.exit(code);
 	};
@@ -233,22 +228,24 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	};
 
 	process.on('SIGTSTP', onStopSignal);
-	for (const signal of ENDING_SIGNALS) {
-		// Node's own profiler (--cpu-prof) samples with SIGPROF: then the signal is its, not a request to end.
-		if (signal === 'SIGPROF' && isProfiled()) continue;
-		process.on(signal, () => finish(128 + constants.signals[signal]));
-	}
+	for (const signal of endingSignals()) process.on(signal, () => finish(128 + constants.signals[signal]));
 	process.on('uncaughtException', (error) => finish(1, error.message));
 	process.on('unhandledRejection', (error) => finish(1, error instanceof Error ? error.message : String(error)));
 
-	screen.enter();
+	// Painted before the program was loaded (src/first-screen.ts), the screen is the reader's from now
+	// on; a stop asked for meanwhile is taken as soon as Ink is up.
+	const painted = options.early?.adopt();
+	if (painted?.isStopWanted) isStopWaiting = true;
+	if (painted) screen.adopt();
+	else screen.enter();
 	try {
 		// Keys typed from now on wait in the terminal (not echoed over the screen) until they are read.
 		if (stdin.isTTY) stdin.setRawMode(true);
-		const size = {columns: stdout.columns || 80, rows: stdout.rows || 24};
 		const paint = (state: ReaderState): string => firstFrame(state, essay, pages, options.isColor);
-		const first = initialState(document, size, start);
-		stdout.write(HIDE_CURSOR + paint(first) + HOME);
+		const first = initialState(document, terminalSize(stdout), start);
+		const frame = paint(first);
+		// What was painted early is this screen unless something it is drawn from changed since.
+		if (frame !== options.early?.frame) stdout.write((painted ? CLEAR_AND_HOME : '') + HIDE_CURSOR + frame + HOME);
 
 		// Ink loads now, after the first paint, in steps: a key typed meanwhile is answered between
 		// them, drawn as the first paint was, instead of waiting the ~40 ms Ink takes to be up.

@@ -1,9 +1,7 @@
 import {rawKeyAt} from '../reader/keys.js';
 import {currentPage, reducer} from '../reader/reducer.js';
 import type {ReaderState} from '../reader/state.js';
-
-const CLEAR_AND_HOME = '\u001B[H\u001B[2J';
-const HOME = '\u001B[H';
+import {CLEAR_AND_HOME, HOME} from '../terminal.js';
 
 /** Keys answered while Ink loads; `stop` hands input over to Ink. */
 export interface EarlyKeys {

@@ -1,0 +1,151 @@
+// The screen a reading left, painted by the next start before the program is loaded. A start spends
+// ~25 ms reading the program and its code cache, running its modules and laying out the first screen,
+// and the screen it then paints is, for the same reader in the same terminal, the one this reading
+// already knew it would be: the place it left, at the size it left. So the reader keeps it at exit
+// (src/session.ts), with what it was drawn from: the command line, the folder, the environment, the
+// terminal's size and the status of every file it was made of (the program, the essay and its quiz
+// file, the saved progress, what was kept of a post). The command (src/bin.ts) paints it only when all
+// of these are as they were; the program then draws its own first screen and paints it only if it
+// differs (another input changed: it is corrected in a few tens of milliseconds). Kept in the user's
+// cache folder: a missing, broken or foreign file only means starting as usual.
+import {mkdirSync, readFileSync, statSync, writeSync} from 'node:fs';
+import {constants} from 'node:os';
+import path from 'node:path';
+import {BUNDLED_SOURCE} from './bundled.js';
+import {replaceFile, statusStamp, userCacheDir} from './files.js';
+import {cleanRendered} from './safe-text.js';
+import {CLEAR_AND_HOME, endingSignals, ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, HOME, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './terminal.js';
+
+/** Bumped whenever what the file holds, or how a screen is painted from it, changes. */
+const FORMAT = 1;
+/** The one hyperlink a first screen may hold: the bundled essay's cover links its original post. */
+const LINKS: ReadonlySet<string> = new Set([BUNDLED_SOURCE.url]);
+
+/** What the file holds. */
+interface Kept {
+	readonly format: number;
+	/** The command line, folder, environment and terminal size it was drawn for (screenKey). */
+	readonly key: string;
+	/** Each file it was drawn from, with its status then (files.ts statusStamp), or `absent`. */
+	readonly files: ReadonlyArray<readonly [string, string]>;
+	/** The screen's lines, as src/ui/first-frame.ts draws them. */
+	readonly frame: string;
+}
+
+function keptFile(): string {
+	return path.join(userCacheDir(), 'first-screen.json');
+}
+
+/** The terminal's size, as the reader lays out its first screen. */
+export function terminalSize(stdout: NodeJS.WriteStream): {columns: number; rows: number} {
+	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
+}
+
+/** Everything but files a first screen is drawn from: the command line, the folder, the whole environment and the terminal's size. */
+function screenKey(size: {columns: number; rows: number}): string {
+	const environment = Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return JSON.stringify([process.argv.slice(2), process.cwd(), size.columns, size.rows, environment]);
+}
+
+function fileStamp(file: string): string {
+	try {
+		return statusStamp(statSync(file, {bigint: true}));
+	} catch {
+		return 'absent';
+	}
+}
+
+/** A first screen painted before the program was loaded, which the program takes over. */
+export interface EarlyScreen {
+	/** What was painted, as src/ui/first-frame.ts draws it: the program paints its own only when it differs. */
+	readonly frame: string;
+	/** The program owns the terminal from now on (its own handlers are in place): whether a stop (SIGTSTP) came meanwhile. */
+	adopt(): {readonly isStopWanted: boolean};
+	/** Gives the terminal back as it was, unless the program took it over: before a message on the way out. */
+	restore(): void;
+}
+
+function readKept(): Kept | undefined {
+	try {
+		const kept = JSON.parse(readFileSync(keptFile(), 'utf8')) as Partial<Kept> | null;
+		const isKept = kept?.format === FORMAT && typeof kept.key === 'string' && typeof kept.frame === 'string' && Array.isArray(kept.files);
+		return isKept ? (kept as Kept) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Paints the screen the last reading left for this start, when it was drawn from exactly what this
+ * start has, and puts the terminal in the reader's modes (alternate screen, raw input, no cursor).
+ * Until the program takes over, a signal that ends it gives the terminal back first.
+ */
+export function paintFirstScreen(): EarlyScreen | undefined {
+	const {stdout, stdin} = process;
+	if (!stdout.isTTY || !stdin.isTTY) return undefined;
+	const kept = readKept();
+	if (kept === undefined || kept.key !== screenKey(terminalSize(stdout))) return undefined;
+	if (!kept.files.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && fileStamp(entry[0]) === entry[1])) return undefined;
+	// Only the program's own styling and link reach the terminal, whatever the file was made to hold.
+	const frame = kept.frame
+		.split('\n')
+		.map((line) => cleanRendered(line, LINKS))
+		.join('\n');
+
+	let isOwned = false;
+	let isStopWanted = false;
+	const onStop = (): void => {
+		isStopWanted = true;
+	};
+	const onEnd = (signal: NodeJS.Signals): void => {
+		restore();
+		process.exit(128 + constants.signals[signal]);
+	};
+	const signals = endingSignals();
+	const letGo = (): void => {
+		isOwned = true;
+		process.off('exit', restore);
+		process.off('SIGTSTP', onStop);
+		for (const signal of signals) process.off(signal, onEnd);
+	};
+	function restore(): void {
+		if (isOwned) return;
+		letGo();
+		try {
+			stdin.setRawMode(false);
+			writeSync(stdout.fd, LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
+		} catch {
+			// The terminal is gone: nothing to give back.
+		}
+	}
+
+	process.on('exit', restore);
+	process.on('SIGTSTP', onStop);
+	for (const signal of signals) process.on(signal, onEnd);
+	// Raw before the paint, as the reader does: keys typed from now on wait unechoed for the program.
+	stdin.setRawMode(true);
+	writeSync(stdout.fd, ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR + frame + HOME);
+	return {
+		frame,
+		adopt() {
+			letGo();
+			return {isStopWanted};
+		},
+		restore,
+	};
+}
+
+/**
+ * Keeps the first screen the next start will show (`frame`, drawn for the terminal's size now) with
+ * what it is drawn from, `files` among them (read after every write of this reading), for
+ * paintFirstScreen. Only the latest reading's is kept.
+ */
+export function keepFirstScreen(frame: string, files: readonly string[]): void {
+	const kept: Kept = {format: FORMAT, key: screenKey(terminalSize(process.stdout)), files: files.map((file) => [file, fileStamp(file)] as const), frame};
+	try {
+		mkdirSync(userCacheDir(), {recursive: true, mode: 0o700});
+		replaceFile(keptFile(), JSON.stringify(kept), 0o600);
+	} catch {
+		// The next start paints once the program is loaded, as usual.
+	}
+}

@@ -1,0 +1,122 @@
+// The screen a reading leaves is painted by the next start in the same terminal before the program is
+// loaded (src/first-screen.ts), only when nothing it was drawn from has changed; the program then
+// takes the terminal over, and corrects the screen if it differs from its own.
+import {copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {expectTerminalRestored, keys, newStateHome, ptySessions, type SpawnOptions} from './helpers/pty.js';
+import {ESSAY} from './helpers/paths.js';
+
+const start = ptySessions();
+
+/** A reader's own folders: where progress is saved and the cache. */
+function reader(): {readonly stateHome: string; readonly env: Record<string, string>} {
+	return {stateHome: newStateHome(), env: {XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'mle-essay-cache-'))}};
+}
+
+type Reader = ReturnType<typeof reader>;
+
+function keptFile(one: Reader): string {
+	return path.join(one.env['XDG_CACHE_HOME'] ?? '', 'mle-essay', 'first-screen.json');
+}
+
+/** Reads: opens, optionally goes to the second section, and leaves with q. Resolves with the screen, cell by cell, once the program is up. */
+async function read(one: Reader, args: readonly string[] = [], options: SpawnOptions & {toSecond?: boolean} = {}): Promise<{cells: string[]; output: string}> {
+	const session = start(args, {...one, ...options, env: {...one.env, ...options.env}});
+	await session.waitFor(/section \d+ of \d+/);
+	// Ink is up once a key is answered: the screen is the program's own.
+	session.write('?');
+	await session.waitFor('Keys');
+	session.write(keys.escape);
+	await session.waitFor((text) => !text.includes('Keys'));
+	const cells = session.cells();
+	if (options.toSecond) {
+		session.write(keys.right);
+		await session.waitFor(/section 2 of \d+/);
+	}
+
+	session.write('q');
+	expect((await session.exited(5000)).code).toBe(0);
+	return {cells, output: session.output()};
+}
+
+/** Changes a word in the screen kept for the next start, so a screen painted from it shows the change. */
+function markKept(one: Reader, from: string, to: string): void {
+	const kept = JSON.parse(readFileSync(keptFile(one), 'utf8')) as {frame: string};
+	expect(kept.frame).toContain(from);
+	writeFileSync(keptFile(one), JSON.stringify({...kept, frame: kept.frame.replaceAll(from, to)}));
+}
+
+describe('the next start in the same terminal', () => {
+	it('paints the screen the reading left before the program is loaded, the same cells as the program draws', async () => {
+		const one = reader();
+		await read(one, [], {toSecond: true});
+		expect(readdirSync(path.dirname(keptFile(one)))).toContain('first-screen.json');
+		const resumed = await read(one);
+		expect(resumed.output).toContain('Resumed where you left off');
+
+		// Painted from what was kept: a change there shows first, and the program then paints its own.
+		markKept(one, 'Resumed where you left off', 'Painted from what was kept');
+		const marked = await read(one);
+		expect(marked.output).toContain('Painted from what was kept');
+		expect(marked.cells).toEqual(resumed.cells);
+
+		// Without anything kept, the same screen.
+		rmSync(keptFile(one));
+		expect((await read(one)).cells).toEqual(resumed.cells);
+	});
+
+	it('paints nothing early once anything it was drawn from changed', async () => {
+		const one = reader();
+		const marked = async (change: () => SpawnOptions = () => ({})): Promise<string> => {
+			await read(one);
+			markKept(one, 'section 1 of 3', 'section 1 OF KEPT');
+			return (await read(one, [], change())).output;
+		};
+
+		expect(await marked()).toContain('section 1 OF KEPT');
+		expect(await marked(() => ({columns: 80, rows: 24}))).not.toContain('OF KEPT');
+		expect(await marked(() => ({env: {NO_COLOR: '1'}}))).not.toContain('OF KEPT');
+		// The saved progress was written (by another reading, say).
+		expect(
+			await marked(() => {
+				const saved = readdirSync(path.join(one.stateHome, 'mle-essay')).find((name) => name.endsWith('.json')) ?? '';
+				utimesSync(path.join(one.stateHome, 'mle-essay', saved), new Date(), new Date());
+				return {};
+			}),
+		).not.toContain('OF KEPT');
+
+		// A post edited since.
+		const post = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-post-')), 'post.md');
+		copyFileSync(ESSAY, post);
+		await read(one, [post]);
+		markKept(one, 'section 1 of 3', 'section 1 OF KEPT');
+		writeFileSync(post, readFileSync(post, 'utf8').replace('Many startups', 'Many a startup'));
+		expect((await read(one, [post])).output).not.toContain('OF KEPT');
+	});
+
+	it('never writes an escape sequence or a link that was put in what was kept', async () => {
+		const one = reader();
+		await read(one);
+		markKept(one, 'section 1 of 3', 'section 1 of 3\u001B]52;c;SGVsbG8=\u0007\u001B]8;;https://example.com/elsewhere\u001B\\here\u001B]8;;\u001B\\');
+		const {output} = await read(one);
+		expect(output).toContain('section 1 of 3]52;c;SGVsbG8=');
+		expect(output).not.toContain('\u001B]52');
+		expect(output).not.toContain('\u001B]8;;https://example.com');
+	});
+
+	it('gives the terminal back when it ends before the program is up', async () => {
+		const one = reader();
+		await read(one);
+		markKept(one, 'section 1 of 3', 'section 1 OF KEPT');
+		// The program's loader never comes: the screen painted early is all there is.
+		const injector = `data:text/javascript,import {register} from 'node:module'; register('data:text/javascript,export async function resolve(specifier, context, next) { if (specifier === "./launch.js") await new Promise(() => {}); return next(specifier, context); }'); setInterval(() => {}, 1000);`;
+		const session = start([], {...one, nodeArgs: ['--import', injector]});
+		await session.waitFor('section 1 OF KEPT');
+		session.signal('SIGTERM');
+		const {code, stty} = await session.exited(5000);
+		expect(code).toBe(143);
+		expectTerminalRestored(session, stty);
+	});
+});
