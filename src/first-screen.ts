@@ -17,13 +17,14 @@ import {cleanRendered} from './safe-text.js';
 import {CLEAR_AND_HOME, endingSignals, ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, HOME, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './terminal.js';
 
 /** Bumped whenever what the file holds, or how a screen is painted from it, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
+/** Screens kept, the latest reading's first: one for each of a few essays, terminals or sizes a reader goes between. */
+const MAX_SCREENS = 8;
 /** The one hyperlink a first screen may hold: the bundled essay's cover links its original post. */
 const LINKS: ReadonlySet<string> = new Set([BUNDLED_SOURCE.url]);
 
-/** What the file holds. */
+/** A screen kept for a next start. */
 interface Kept {
-	readonly format: number;
 	/** The command line, folder, environment and terminal size it was drawn for (screenKey). */
 	readonly key: string;
 	/** Each file it was drawn from, with its status then (files.ts statusStamp), or `absent`. */
@@ -65,13 +66,18 @@ export interface EarlyScreen {
 	restore(): void;
 }
 
-function readKept(): Kept | undefined {
+function isKept(value: unknown): value is Kept {
+	const kept = value as Partial<Kept> | null;
+	return typeof kept?.key === 'string' && typeof kept.frame === 'string' && Array.isArray(kept.files) && kept.files.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string');
+}
+
+/** The screens kept, the latest first. */
+function readKept(): Kept[] {
 	try {
-		const kept = JSON.parse(readFileSync(keptFile(), 'utf8')) as Partial<Kept> | null;
-		const isKept = kept?.format === FORMAT && typeof kept.key === 'string' && typeof kept.frame === 'string' && Array.isArray(kept.files);
-		return isKept ? (kept as Kept) : undefined;
+		const file = JSON.parse(readFileSync(keptFile(), 'utf8')) as {format?: unknown; screens?: unknown} | null;
+		return file?.format === FORMAT && Array.isArray(file.screens) ? file.screens.filter((screen) => isKept(screen)) : [];
 	} catch {
-		return undefined;
+		return [];
 	}
 }
 
@@ -83,9 +89,9 @@ function readKept(): Kept | undefined {
 export function paintFirstScreen(): EarlyScreen | undefined {
 	const {stdout, stdin} = process;
 	if (!stdout.isTTY || !stdin.isTTY) return undefined;
-	const kept = readKept();
-	if (kept === undefined || kept.key !== screenKey(terminalSize(stdout))) return undefined;
-	if (!kept.files.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && fileStamp(entry[0]) === entry[1])) return undefined;
+	const key = screenKey(terminalSize(stdout));
+	const kept = readKept().find((screen) => screen.key === key);
+	if (kept === undefined || !kept.files.every(([file, stamp]) => fileStamp(file) === stamp)) return undefined;
 	// Only the program's own styling and link reach the terminal, whatever the file was made to hold.
 	const frame = kept.frame
 		.split('\n')
@@ -138,13 +144,15 @@ export function paintFirstScreen(): EarlyScreen | undefined {
 /**
  * Keeps the first screen the next start will show (`frame`, drawn for the terminal's size now) with
  * what it is drawn from, `files` among them (read after every write of this reading), for
- * paintFirstScreen. Only the latest reading's is kept.
+ * paintFirstScreen, in place of any kept for the same command line, folder, environment and size.
  */
 export function keepFirstScreen(frame: string, files: readonly string[]): void {
-	const kept: Kept = {format: FORMAT, key: screenKey(terminalSize(process.stdout)), files: files.map((file) => [file, fileStamp(file)] as const), frame};
+	const key = screenKey(terminalSize(process.stdout));
+	const kept: Kept = {key, files: files.map((file) => [file, fileStamp(file)] as const), frame};
 	try {
+		const screens = [kept, ...readKept().filter((screen) => screen.key !== key)].slice(0, MAX_SCREENS);
 		mkdirSync(userCacheDir(), {recursive: true, mode: 0o700});
-		replaceFile(keptFile(), JSON.stringify(kept), 0o600);
+		replaceFile(keptFile(), JSON.stringify({format: FORMAT, screens}), 0o600);
 	} catch {
 		// The next start paints once the program is loaded, as usual.
 	}

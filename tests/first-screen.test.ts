@@ -41,11 +41,12 @@ async function read(one: Reader, args: readonly string[] = [], options: SpawnOpt
 	return {cells, output: session.output()};
 }
 
-/** Changes a word in the screen kept for the next start, so a screen painted from it shows the change. */
+/** Changes a word in the screens kept for next starts, so a screen painted from one shows the change. */
 function markKept(one: Reader, from: string, to: string): void {
-	const kept = JSON.parse(readFileSync(keptFile(one), 'utf8')) as {frame: string};
-	expect(kept.frame).toContain(from);
-	writeFileSync(keptFile(one), JSON.stringify({...kept, frame: kept.frame.replaceAll(from, to)}));
+	const kept = JSON.parse(readFileSync(keptFile(one), 'utf8')) as {screens: Array<{frame: string}>};
+	expect(kept.screens[0]?.frame).toContain(from);
+	const screens = kept.screens.map((screen) => ({...screen, frame: screen.frame.replaceAll(from, to)}));
+	writeFileSync(keptFile(one), JSON.stringify({...kept, screens}));
 }
 
 describe('the next start in the same terminal', () => {
@@ -65,6 +66,18 @@ describe('the next start in the same terminal', () => {
 		// Without anything kept, the same screen.
 		rmSync(keptFile(one));
 		expect((await read(one)).cells).toEqual(resumed.cells);
+	});
+
+	it('keeps a screen for each of the last essays read', async () => {
+		const one = reader();
+		const post = path.join(mkdtempSync(path.join(tmpdir(), 'mle-essay-post-')), 'post.md');
+		writeFileSync(post, '# A post of its own\n\nIts first words.\n\n## Its one part\n\nMore words.\n');
+		await read(one);
+		await read(one, [post]);
+		markKept(one, 'Its first words.', 'Words from what was kept.');
+		markKept(one, 'section 1 of', 'part 1 of');
+		expect((await read(one)).output).toContain('part 1 of 3');
+		expect((await read(one, [post])).output).toContain('Words from what was kept.');
 	});
 
 	it('paints nothing early once anything it was drawn from changed', async () => {
