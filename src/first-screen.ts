@@ -42,9 +42,46 @@ export function terminalSize(stdout: NodeJS.WriteStream): {columns: number; rows
 	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
 }
 
-/** Everything but files a first screen is drawn from: the command line, the folder, the whole environment and the terminal's size. */
+/**
+ * Variables that name a session, window, pane or terminal device, or the shell's own bookkeeping:
+ * another window of the same terminal differs in them and in nothing a screen is drawn from. Of
+ * these only whether each is set counts (Windows Terminal, say, is known by WT_SESSION being set).
+ */
+const SESSION_VARIABLES = new Set([
+	'_',
+	'OLDPWD',
+	'SHLVL',
+	'WINDOWID',
+	'WINDOW',
+	'STY',
+	'TMUX',
+	'TMUX_PANE',
+	'TERM_SESSION_ID',
+	'ITERM_SESSION_ID',
+	'SHELL_SESSION_ID',
+	'KITTY_WINDOW_ID',
+	'KITTY_PID',
+	'WEZTERM_PANE',
+	'ALACRITTY_WINDOW_ID',
+	'GNOME_TERMINAL_SCREEN',
+	'KONSOLE_DBUS_SESSION',
+	'KONSOLE_DBUS_WINDOW',
+	'WT_SESSION',
+	'GPG_TTY',
+	'SSH_TTY',
+	'SSH_CLIENT',
+	'SSH_CONNECTION',
+	'XDG_SESSION_ID',
+]);
+
+/**
+ * Everything but files a first screen is drawn from: the command line, the folder, the environment
+ * (every variable, those that only name a session by whether they are set) and the terminal's size.
+ */
 function screenKey(size: {columns: number; rows: number}): string {
-	const environment = Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const environment = Object.entries(process.env)
+		.map(([name, value]) => [name, SESSION_VARIABLES.has(name) ? '' : value])
+		.sort(([a = ''], [b = '']) => (a < b ? -1 : a > b ? 1 : 0));
 	return JSON.stringify([process.argv.slice(2), process.cwd(), size.columns, size.rows, environment]);
 }
 

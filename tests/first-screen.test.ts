@@ -80,6 +80,13 @@ describe('the next start in the same terminal', () => {
 		expect((await read(one, [post])).output).toContain('Words from what was kept.');
 	});
 
+	it('paints it in another window of the same terminal', async () => {
+		const one = reader();
+		await read(one, [], {env: {WINDOWID: '41943047', TERM_SESSION_ID: 'w0t0p0:one'}});
+		markKept(one, 'section 1 of 3', 'section 1 OF KEPT');
+		expect((await read(one, [], {env: {WINDOWID: '41943090', TERM_SESSION_ID: 'w0t1p0:two'}})).output).toContain('section 1 OF KEPT');
+	});
+
 	it('paints nothing early once anything it was drawn from changed', async () => {
 		const one = reader();
 		const marked = async (change: () => SpawnOptions = () => ({})): Promise<string> => {
@@ -91,6 +98,8 @@ describe('the next start in the same terminal', () => {
 		expect(await marked()).toContain('section 1 OF KEPT');
 		expect(await marked(() => ({columns: 80, rows: 24}))).not.toContain('OF KEPT');
 		expect(await marked(() => ({env: {NO_COLOR: '1'}}))).not.toContain('OF KEPT');
+		// Windows Terminal draws links: its session's name is set.
+		expect(await marked(() => ({env: {WT_SESSION: 'a-session'}}))).not.toContain('OF KEPT');
 		// The saved progress was written (by another reading, say).
 		expect(
 			await marked(() => {
