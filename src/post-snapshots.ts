@@ -142,24 +142,27 @@ function keptText(essay: Essay, textBytes: () => number | undefined): KeptText |
  * (`kept`, when it was opened from what was kept, else found from its sections and `textBytes`, the
  * file's length as it is now, asked only for a long one). Not the bundled essay, nor a post with
  * quizzes (its id joins the quiz file's text), nor one that names other posts by their titles (they
- * may change without this one changing).
+ * may change without this one changing). Whether it was kept.
  */
-export function keepPostSnapshot(essay: Essay, drawn: () => readonly RenderedSection[], textBytes: () => number | undefined, kept?: KeptText): void {
-	if (essay.quizzes.length > 0 || essay.postTitles !== undefined || essay.source !== undefined) return;
+export function keepPostSnapshot(essay: Essay, drawn: () => readonly RenderedSection[], textBytes: () => number | undefined, kept?: KeptText): boolean {
+	if (essay.quizzes.length > 0 || essay.postTitles !== undefined || essay.source !== undefined) return false;
 	// A post opened from what was kept is not read whole to be kept again: its sections are where they were.
 	const long = kept !== undefined || isLong(essay);
+	// Counted first (a long post's words are kept): the cover is drawn with its reading time.
 	const text = kept ?? (long ? keptText(essay, textBytes) : undefined);
-	if (long && text === undefined) return;
+	if (long && text === undefined) return false;
 	const rendered = drawn();
 	const build = buildStamp();
-	if (build === undefined || rendered.length === 0) return;
+	if (build === undefined || rendered.length === 0) return false;
 	const snapshot: PostSnapshot = {format: FORMAT, build, essay: text ? {...essay, sections: []} : essay, ...(text && {text}), rendered};
 	try {
 		mkdirSync(folder(), {recursive: true, mode: 0o700});
 		replaceFile(postSnapshotFile(essay.id), JSON.stringify(snapshot), 0o600);
 		keepLatest(folder(), (name) => name.endsWith('.json'), MAX_POSTS);
+		return true;
 	} catch {
 		// Next time the post is parsed and drawn as usual.
+		return false;
 	}
 }
 

@@ -5,6 +5,7 @@ import supportsHyperlinks from 'supports-hyperlinks';
 import {BUNDLED_ESSAY} from './bundled.js';
 import {quizFileFor, unchangedTextBytes} from './essay/load.js';
 import {keepFirstScreen, terminalSize, type EarlyScreen} from './first-screen.js';
+import {isCountedAfterFirstScreen} from './essay/reading-time.js';
 import type {Essay} from './essay/types.js';
 import {keepPostSnapshot, postSnapshotFile, type KeptText} from './post-snapshots.js';
 import {openProgressStore, progressSaver} from './progress/store.js';
@@ -131,7 +132,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	const running: {unmount?: () => void; suspend?: () => Promise<void>; early?: EarlyKeys} = {};
 	// A post from a file is kept as parsed, with the cover and the section the reader leaves in as
 	// drawn, so that reading it again opens without parsing or drawing (src/post-snapshots.ts).
-	const keepPost = (): void => {
+	const keepPost = (): boolean => {
 		const width = columnLayout(stdout.columns || 80).width;
 		const drawn = (): RenderedSection[] =>
 			[...new Set([0, ...(lastPlace?.kind === 'section' ? [lastPlace.section] : [])])].flatMap((section): RenderedSection[] => {
@@ -141,18 +142,24 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 			});
 		try {
 			const textBytes = (): number | undefined => (options.file === undefined ? undefined : unchangedTextBytes(options.file, essay.id));
-			keepPostSnapshot(essay, drawn, textBytes, options.kept?.text);
+			return keepPostSnapshot(essay, drawn, textBytes, options.kept?.text);
 		} catch {
 			// Next time the post is parsed and drawn as usual.
+			return false;
 		}
 	};
 
 	// The first screen the next start opens on, painted before the program is loaded when nothing it
 	// is drawn from has changed (src/first-screen.ts): after every write of this reading.
-	const keepScreen = (): void => {
+	// `isPostKept`: the post was kept (keepPost) and opens from that next time.
+	const keepScreen = (isPostKept: boolean): void => {
 		const state = initialState(document, terminalSize(stdout), startFromSaved());
 		const page = currentPage(state);
 		if (page.kind === 'section' && pages.isDrawing(page, columnLayout(state.screen.columns).width)) return;
+		// A long essay's cover shows its reading time once its words are counted: the next start knows
+		// it at once only when it opens the post from what was kept of it (its words kept with it).
+		const isCover = page.kind === 'section' && page.section === 0;
+		if (isCover && isCountedAfterFirstScreen(essay) && !isPostKept) return;
 		const essayFile = path.resolve(options.file ?? BUNDLED_ESSAY);
 		const files = [fileURLToPath(import.meta.url), essayFile, quizFileFor(essayFile), store.file, ...(options.file === undefined ? [] : [postSnapshotFile(essay.id)])];
 		keepFirstScreen(firstFrame(state, essay, pages, options.isColor), files);
@@ -176,9 +183,9 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 		// The last change of place, if it has not been saved yet.
 		saver.flush();
 		if (code === 0 || code > 128) {
-			keepPost();
+			const isPostKept = keepPost();
 			try {
-				keepScreen();
+				keepScreen(isPostKept);
 			} catch {
 				// The next start paints once the program is loaded, as usual.
 			}

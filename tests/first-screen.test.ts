@@ -80,6 +80,29 @@ describe('the next start in the same terminal', () => {
 		expect((await read(one, [post])).output).toContain('Words from what was kept.');
 	});
 
+	it('paints nothing early for a long post that opens on its cover before its words are counted', async () => {
+		// Not kept (it names another post), so each start counts its words after the first screen.
+		const folder = mkdtempSync(path.join(tmpdir(), 'mle-essay-post-'));
+		const paragraph = 'Words of a long post, one after another, in a section of its own. '.repeat(20);
+		writeFileSync(path.join(folder, 'other.md'), '# The other post\n\nHi.\n');
+		const long = path.join(folder, 'long.md');
+		writeFileSync(long, `# A long post\n\nSee [the other](other.md).\n${Array.from({length: 420}, (_, part) => `\n## Part ${part}\n\n${paragraph}\n\n${paragraph}\n`).join('')}`);
+		const one = reader();
+		// Read until its words are counted and the cover says so.
+		const counting = start([long], one);
+		await counting.waitFor(/about [\d,]+ min read/, 20_000);
+		counting.write('q');
+		expect((await counting.exited(5000)).code).toBe(0);
+		const {output} = await read(one, [long]);
+		// One paint of the cover, without its reading time, which comes once counted: no screen painted early and then corrected.
+		const painted = output.split('\u001B[H\u001B[2J');
+		expect(painted).toHaveLength(2);
+		// The first screen is what comes after the clear, until the cursor goes home.
+		const first = painted[1] ?? '';
+		expect(first.slice(0, first.indexOf('\u001B[H'))).toContain('A long post');
+		expect(first.slice(0, first.indexOf('\u001B[H'))).not.toContain('min read');
+	});
+
 	it('paints it in another window of the same terminal', async () => {
 		const one = reader();
 		await read(one, [], {env: {WINDOWID: '41943047', TERM_SESSION_ID: 'w0t0p0:one'}});

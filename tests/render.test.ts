@@ -171,6 +171,17 @@ describe('rendering sections', () => {
 		expect(pages.search(label, 60).matches).toEqual([expect.objectContaining({section: 0})]);
 	});
 
+	it('draws a long essay\'s cover again with its reading time once its words are counted anywhere', () => {
+		const chapters = Array.from({length: 300}, (_, index) => `## Part ${index}\n\n${'Words to read here. '.repeat(200)}\n`);
+		const long = parseEssay(`# Long\n\nIntro.\n\n${chapters.join('\n')}`, {fallbackTitle: 'long'});
+		const pages = createPages(long, {isColor: false, summaryFooter: ''});
+		const cover = () => pages.linesOf({kind: 'section', section: 0}, 60).join('\n');
+		expect(cover()).not.toContain('min read');
+		// Counted outside the pages, as keeping a long post at exit does (src/post-snapshots.ts).
+		wordCount(long);
+		expect(cover()).toContain(`about ${readingMinutes(long)} min read`);
+	});
+
 	it('keeps drawn only the sections read last, not every section the search index went through', () => {
 		const chapters = Array.from({length: 150}, (_, index) => `## Part ${index}\n\nText of part ${index}, with *some* markup.\n`);
 		const long = parseEssay(`# Many parts\n\n${chapters.join('\n')}`, {fallbackTitle: 'many'});

@@ -93,6 +93,11 @@ export function readingTimeLabel(essay: Essay): string {
 	return `about ${readingMinutes(essay)} min read`;
 }
 
+/** Whether a start that loads this essay as it was loaded now draws its first screen before its words are counted (a long essay not counted before). */
+export function isCountedAfterFirstScreen(essay: Essay): boolean {
+	return countOf(essay).length > COUNT_AT_ONCE;
+}
+
 /** The reading time where it is known without holding up a first screen: nothing for a long essay until countWords has counted it all. */
 export function knownReadingTimeLabel(essay: Essay): string | undefined {
 	const count = countOf(essay);

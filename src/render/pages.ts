@@ -236,6 +236,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	 * as being drawn. One drawn for the search index (`isUrgent` false) is not kept: the index keeps its text.
 	 */
 	const sectionRendered = (section: number, width: number, toggled: readonly number[] = [], isUrgent = true): DrawnSection | undefined => {
+		if (section === 0) noticeCount();
 		const key = keyOf(section, toggled);
 		const cached = kept(width, key);
 		if (cached) return cached;
@@ -301,7 +302,14 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 	// at a time, before each step of the index, and then the cover is drawn again.
 	let isCounted = knownReadingTimeLabel(essay) !== undefined;
 	const countStep = (budgetMs: number): void => {
-		if (isCounted || !countWords(essay, budgetMs)) return;
+		if (!isCounted && countWords(essay, budgetMs)) counted();
+	};
+	// The count may be finished elsewhere too (what is kept of a long post counts all of it at exit):
+	// the cover is drawn again whenever it is next asked for.
+	const noticeCount = (): void => {
+		if (!isCounted && knownReadingTimeLabel(essay) !== undefined) counted();
+	};
+	function counted(): void {
 		isCounted = true;
 		for (const atWidth of sections.values()) {
 			for (const key of [...atWidth.keys()]) if (key === '0' || key.startsWith('0:')) atWidth.delete(key);
@@ -313,7 +321,7 @@ export function createPages(essay: Essay, options: PageOptions): PageLines {
 		queueMicrotask(() => {
 			for (const listener of listeners) listener();
 		});
-	};
+	}
 
 	return {
 		isColor: options.isColor,
