@@ -4,8 +4,8 @@
 // the same function, drawSection; it starts the first time a long section is wanted.
 import type * as WorkerThreads from 'node:worker_threads';
 import {createRequire} from 'node:module';
-import {countWords} from './essay/reading-time.js';
-import type {Essay} from './essay/types.js';
+import {countedBefore, countWords, knownWordCount} from './essay/reading-time.js';
+import type {Essay, Section} from './essay/types.js';
 import {drawSection, type BackgroundDrawing, type Drawing, type DrawnSection, type Look, type SectionJob} from './render/pages.js';
 import {drawBoxesInUnicode, isDrawingBoxesInUnicode} from './render/styles.js';
 
@@ -13,11 +13,35 @@ import {drawBoxesInUnicode, isDrawingBoxesInUnicode} from './render/styles.js';
 const requireBuiltin = createRequire(import.meta.url);
 const workerThreads = (): typeof WorkerThreads => requireBuiltin('node:worker_threads') as typeof WorkerThreads;
 
-/** What the worker is started with: the essay and how to draw it. */
+/**
+ * What the worker is started with: the essay and how to draw it. Once the essay's words are counted
+ * (`words`), its sections go without their markdown, each job bringing its own section's: a long
+ * post opened from what was kept reads a section from its file only when it is wanted
+ * (src/post-snapshots.ts), and the thread holds no second copy of the whole text.
+ */
 interface WorkerSetup {
 	readonly essay: Essay;
+	readonly words: number | undefined;
 	readonly look: Look;
 	readonly isUnicode: boolean;
+}
+
+/** A job as the worker gets it: with its section's markdown when the setup's sections go without. */
+type WorkerJob = SectionJob & {readonly markdown?: string};
+
+/** The essay for the worker, and how a job goes to it (see WorkerSetup). */
+export function forWorker(essay: Essay): {readonly essay: Essay; readonly words: number | undefined; readonly job: (job: SectionJob) => WorkerJob} {
+	const words = knownWordCount(essay);
+	if (words === undefined) return {essay, words, job: (job) => job};
+	const sections = essay.sections.map((section): Section => ('markdown' in section.body ? {...section, body: {markdown: '', holdsTitle: section.body.holdsTitle}} : section));
+	return {
+		essay: {...essay, sections},
+		words,
+		job(job) {
+			const body = essay.sections[job.section]?.body;
+			return body && 'markdown' in body ? {...job, markdown: body.markdown} : job;
+		},
+	};
 }
 
 /**
@@ -55,8 +79,11 @@ export function backgroundDrawing(essay: Essay, look: Look, workerFile: URL): Ba
 		current = undefined;
 	};
 
+	let jobFor = (job: SectionJob): WorkerJob => job;
 	const start = (): WorkerThreads.Worker => {
-		const setup: WorkerSetup = {essay, look, isUnicode: isDrawingBoxesInUnicode()};
+		const shaped = forWorker(essay);
+		jobFor = shaped.job;
+		const setup: WorkerSetup = {essay: shaped.essay, words: shaped.words, look, isUnicode: isDrawingBoxesInUnicode()};
 		const started = new (workerThreads().Worker)(workerFile, {workerData: setup, stdout: true, stderr: true});
 		// Not a reason to stay running: the reader ends when the reader says so.
 		started.unref();
@@ -89,7 +116,7 @@ export function backgroundDrawing(essay: Essay, look: Look, workerFile: URL): Ba
 		current = waiting;
 		try {
 			worker ??= start();
-			worker.postMessage(waiting.job);
+			worker.postMessage(jobFor(waiting.job));
 		} catch (error) {
 			fail(error instanceof Error ? error.message : String(error));
 		}
@@ -115,13 +142,18 @@ export function serveDrawing(): void {
 	const {parentPort, workerData} = workerThreads();
 	const setup = workerData as WorkerSetup;
 	drawBoxesInUnicode(setup.isUnicode);
-	parentPort?.on('message', (job: SectionJob) => {
+	const sections = [...setup.essay.sections];
+	const essay = {...setup.essay, sections};
+	if (setup.words !== undefined) countedBefore(essay, setup.words);
+	parentPort?.on('message', ({markdown, ...job}: WorkerJob) => {
 		let section: DrawnSection;
 		try {
+			const found = sections[job.section];
+			if (markdown !== undefined && found && 'markdown' in found.body) sections[job.section] = {...found, body: {markdown, holdsTitle: found.body.holdsTitle}};
 			// A long essay's cover says how long it takes to read once its words are counted (pages.ts
 			// counts them between the reader's keys); this thread holds up no key, so it counts them now.
-			if (job.section === 0) countWords(setup.essay);
-			section = drawSection(setup.essay, job, setup.look, job.toggled.length === 0);
+			if (job.section === 0) countWords(essay);
+			section = drawSection(essay, job, setup.look, job.toggled.length === 0);
 		} catch (error) {
 			parentPort.postMessage({failure: error instanceof Error ? error.message : String(error)} satisfies Reply);
 			return;

@@ -9,6 +9,7 @@ import {loadEssay, unchangedTextBytes, type FileText} from '../src/essay/load.js
 import {sectionSource} from '../src/essay/parse.js';
 import {knownReadingTimeLabel, readingTimeLabel} from '../src/essay/reading-time.js';
 import type {Essay} from '../src/essay/types.js';
+import {forWorker} from '../src/draw-worker.js';
 import {keepPostSnapshot, postEssay, readPostSnapshot} from '../src/post-snapshots.js';
 
 const PARAGRAPH = 'Words of a long post, one after another, in a section of its own. '.repeat(20);
@@ -70,6 +71,20 @@ describe('a long post opened again', () => {
 		expect(reads()).toBe(4);
 		expect(sectionSource(essay.sections[200]!)).toContain('Part 199 begins.');
 		expect(reads()).toBe(4);
+	});
+
+	it('gives the thread that draws long sections only the sections it draws', () => {
+		const file = path.join(folder, 'long.md');
+		writeFileSync(file, LONG);
+		const first = readAndKeep(file);
+		const {essay, reads} = openAgain(file);
+		const shaped = forWorker(essay);
+		// The thread starts with a copy of the essay.
+		structuredClone(shaped.essay);
+		expect(reads()).toBe(0);
+		const job = shaped.job({section: 7, width: 80, toggled: []});
+		expect(job.markdown).toBe(`## Part 6\n${sectionSource(first.sections[7]!)}`);
+		expect(reads()).toBe(1);
 	});
 
 	it('goes on reading the file it opened when another is saved in its place, and never a file written since', () => {

@@ -93,6 +93,12 @@ export function readingTimeLabel(essay: Essay): string {
 	return `about ${readingMinutes(essay)} min read`;
 }
 
+/** The essay's words once all are counted (or were before: countedBefore), else undefined. */
+export function knownWordCount(essay: Essay): number | undefined {
+	const count = countOf(essay);
+	return count.next >= essay.sections.length ? count.words : undefined;
+}
+
 /** Whether a start that loads this essay as it was loaded now draws its first screen before its words are counted (a long essay not counted before). */
 export function isCountedAfterFirstScreen(essay: Essay): boolean {
 	return countOf(essay).length > COUNT_AT_ONCE;
