@@ -14,7 +14,7 @@ import path from 'node:path';
 import {BUNDLED_SOURCE} from './bundled.js';
 import {replaceFile, statusStamp, userCacheDir} from './files.js';
 import {cleanRendered} from './safe-text.js';
-import {CLEAR_AND_HOME, endingSignals, ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, HOME, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR} from './terminal.js';
+import {CLEAR_AND_HOME, endingSignals, ENTER_ALTERNATE_SCREEN, HIDE_CURSOR, HOME, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, terminalSize} from './terminal.js';
 
 /** Bumped whenever what the file holds, or how a screen is painted from it, changes. */
 const FORMAT = 2;
@@ -35,11 +35,6 @@ interface Kept {
 
 function keptFile(): string {
 	return path.join(userCacheDir(), 'first-screen.json');
-}
-
-/** The terminal's size, as the reader lays out its first screen. */
-export function terminalSize(stdout: NodeJS.WriteStream): {columns: number; rows: number} {
-	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
 }
 
 /**

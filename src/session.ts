@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import supportsHyperlinks from 'supports-hyperlinks';
 import {BUNDLED_ESSAY} from './bundled.js';
 import {quizFileFor, unchangedTextBytes} from './essay/load.js';
-import {keepFirstScreen, terminalSize, type EarlyScreen} from './first-screen.js';
+import {keepFirstScreen, type EarlyScreen} from './first-screen.js';
 import {isCountedAfterFirstScreen} from './essay/reading-time.js';
 import type {Essay} from './essay/types.js';
 import {keepPostSnapshot, postSnapshotFile, type KeptText} from './post-snapshots.js';
@@ -16,7 +16,7 @@ import {initialState, type ReaderState} from './reader/state.js';
 import {createPages, type RenderedSection} from './render/pages.js';
 import {columnLayout} from './render/layout.js';
 import {cleanLine} from './safe-text.js';
-import {CLEAR_AND_HOME, endingSignals, FullScreen, HIDE_CURSOR, HOME} from './terminal.js';
+import {CLEAR_AND_HOME, endingSignals, FullScreen, HIDE_CURSOR, HOME, terminalSize} from './terminal.js';
 import {summaryFooter} from './ui/copy.js';
 import {documentShape} from './ui/document.js';
 import {answerKeysEarly, type EarlyKeys} from './ui/early-keys.js';
@@ -133,7 +133,7 @@ export async function readInteractively(essay: Essay, options: ReadOptions): Pro
 	// A post from a file is kept as parsed, with the cover and the section the reader leaves in as
 	// drawn, so that reading it again opens without parsing or drawing (src/post-snapshots.ts).
 	const keepPost = (): boolean => {
-		const width = columnLayout(stdout.columns || 80).width;
+		const width = columnLayout(terminalSize(stdout).columns).width;
 		const drawn = (): RenderedSection[] =>
 			[...new Set([0, ...(lastPlace?.kind === 'section' ? [lastPlace.section] : [])])].flatMap((section): RenderedSection[] => {
 				const page = {kind: 'section', section} as const;

@@ -42,6 +42,11 @@ export function endingSignals(): readonly NodeJS.Signals[] {
 	return isProfiled() ? ENDING_SIGNALS.filter((signal) => signal !== 'SIGPROF') : ENDING_SIGNALS;
 }
 
+/** The terminal's size, as the reader lays out its screens (80×24 where it says none). */
+export function terminalSize(stdout: NodeJS.WriteStream): {columns: number; rows: number} {
+	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
+}
+
 /** Output and input streams the reader takes over. */
 export interface TerminalStreams {
 	readonly stdout: NodeJS.WriteStream;

@@ -1,7 +1,6 @@
-import type {BigIntStats} from 'node:fs';
+import {closeSync, fstatSync, readSync, type BigIntStats} from 'node:fs';
 import path from 'node:path';
-import {closeSync, fstatSync, readSync} from 'node:fs';
-import {FileProblem, openRegularFile, readOpenFile, readRegularFile, statusStamp, systemErrorWords} from '../files.js';
+import {FileProblem, openRegularFile, readOpenFile, readRegularFile, readRegularFileAndStats, statusStamp, systemErrorWords} from '../files.js';
 import {knownId, rememberId} from './known-ids.js';
 import {postPath, titleFromFileName} from './mkdocs.js';
 import {ContentError} from './errors.js';
@@ -92,13 +91,10 @@ function openFile(file: string): {fd: number; stats: BigIntStats} {
 }
 
 function readBytes(file: string): {bytes: Buffer; stats: BigIntStats} {
-	const {fd, stats} = openFile(file);
 	try {
-		return {bytes: readOpenFile(fd, stats, MAX_ESSAY_BYTES), stats};
+		return readRegularFileAndStats(file, MAX_ESSAY_BYTES, {followLinks: true});
 	} catch (error) {
 		throw contentError(file, error);
-	} finally {
-		closeSync(fd);
 	}
 }
 
