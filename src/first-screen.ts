@@ -88,6 +88,15 @@ function fileStamp(file: string): string {
 	}
 }
 
+/** Writes to the terminal at once (the process may end right after), through the stream when the terminal is not ready for that. */
+function write(text: string): void {
+	try {
+		writeSync(process.stdout.fd, text);
+	} catch {
+		process.stdout.write(text);
+	}
+}
+
 /** A first screen painted before the program was loaded, which the program takes over. */
 export interface EarlyScreen {
 	/** What was painted, as src/ui/first-frame.ts draws it: the program paints its own only when it differs. */
@@ -151,18 +160,26 @@ export function paintFirstScreen(): EarlyScreen | undefined {
 		letGo();
 		try {
 			stdin.setRawMode(false);
-			writeSync(stdout.fd, LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
 		} catch {
 			// The terminal is gone: nothing to give back.
 		}
+
+		write(LEAVE_ALTERNATE_SCREEN + SHOW_CURSOR);
 	}
 
 	process.on('exit', restore);
 	process.on('SIGTSTP', onStop);
 	for (const signal of signals) process.on(signal, onEnd);
-	// Raw before the paint, as the reader does: keys typed from now on wait unechoed for the program.
-	stdin.setRawMode(true);
-	writeSync(stdout.fd, ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR + frame + HOME);
+	try {
+		// Raw before the paint, as the reader does: keys typed from now on wait unechoed for the program.
+		stdin.setRawMode(true);
+	} catch {
+		// A terminal that refuses: the program starts as usual.
+		letGo();
+		return undefined;
+	}
+
+	write(ENTER_ALTERNATE_SCREEN + CLEAR_AND_HOME + HIDE_CURSOR + frame + HOME);
 	return {
 		frame,
 		adopt() {
