@@ -105,9 +105,9 @@ describe('the next start in the same terminal', () => {
 
 	it('paints it in another window of the same terminal', async () => {
 		const one = reader();
-		await read(one, [], {env: {WINDOWID: '41943047', TERM_SESSION_ID: 'w0t0p0:one'}});
+		await read(one, [], {env: {WINDOWID: '41943047', TERM_SESSION_ID: 'w0t0p0:one', SSH_AUTH_SOCK: '/tmp/ssh-one/agent.1'}});
 		markKept(one, 'section 1 of 3', 'section 1 OF KEPT');
-		expect((await read(one, [], {env: {WINDOWID: '41943090', TERM_SESSION_ID: 'w0t1p0:two'}})).output).toContain('section 1 OF KEPT');
+		expect((await read(one, [], {env: {WINDOWID: '41943090', TERM_SESSION_ID: 'w0t1p0:two', SSH_AUTH_SOCK: '/tmp/ssh-two/agent.2'}})).output).toContain('section 1 OF KEPT');
 	});
 
 	it('paints nothing early once anything it was drawn from changed', async () => {
