@@ -106,7 +106,5 @@ export function isCountedAfterFirstScreen(essay: Essay): boolean {
 
 /** The reading time where it is known without holding up a first screen: nothing for a long essay until countWords has counted it all. */
 export function knownReadingTimeLabel(essay: Essay): string | undefined {
-	const count = countOf(essay);
-	if (count.next < essay.sections.length && count.length > COUNT_AT_ONCE) return undefined;
-	return readingTimeLabel(essay);
+	return knownWordCount(essay) === undefined && isCountedAfterFirstScreen(essay) ? undefined : readingTimeLabel(essay);
 }
