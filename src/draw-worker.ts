@@ -6,6 +6,7 @@ import type * as WorkerThreads from 'node:worker_threads';
 import {createRequire} from 'node:module';
 import {countedBefore, countWords, knownWordCount} from './essay/reading-time.js';
 import type {Essay, Section} from './essay/types.js';
+import {isEmojiLoaded, prepareEmoji} from './render/emoji.js';
 import {drawSection, type BackgroundDrawing, type Drawing, type DrawnSection, type Look, type SectionJob} from './render/pages.js';
 import {drawBoxesInUnicode, isDrawingBoxesInUnicode} from './render/styles.js';
 
@@ -17,13 +18,15 @@ const workerThreads = (): typeof WorkerThreads => requireBuiltin('node:worker_th
  * What the worker is started with: the essay and how to draw it. Once the essay's words are counted
  * (`words`), its sections go without their markdown, each job bringing its own section's: a long
  * post opened from what was kept reads a section from its file only when it is wanted
- * (src/post-snapshots.ts), and the thread holds no second copy of the whole text.
+ * (src/post-snapshots.ts), and the thread holds no second copy of the whole text. `emoji`: the reader
+ * loaded the emoji table (src/render/emoji.ts), so the thread draws `:coffee:` as ☕ too.
  */
 interface WorkerSetup {
 	readonly essay: Essay;
 	readonly words: number | undefined;
 	readonly look: Look;
 	readonly isUnicode: boolean;
+	readonly emoji: boolean;
 }
 
 /** A job as the worker gets it: with its section's markdown when the setup's sections go without. */
@@ -83,7 +86,7 @@ export function backgroundDrawing(essay: Essay, look: Look, workerFile: URL): Ba
 	const start = (): WorkerThreads.Worker => {
 		const shaped = forWorker(essay);
 		jobFor = shaped.job;
-		const setup: WorkerSetup = {essay: shaped.essay, words: shaped.words, look, isUnicode: isDrawingBoxesInUnicode()};
+		const setup: WorkerSetup = {essay: shaped.essay, words: shaped.words, look, isUnicode: isDrawingBoxesInUnicode(), emoji: isEmojiLoaded()};
 		const started = new (workerThreads().Worker)(workerFile, {workerData: setup, stdout: true, stderr: true});
 		// Not a reason to stay running: the reader ends when the reader says so.
 		started.unref();
@@ -138,13 +141,15 @@ export function backgroundDrawing(essay: Essay, look: Look, workerFile: URL): Ba
 }
 
 /** The worker's side (dist/worker.js): draws each job it is sent and sends the section back. */
-export function serveDrawing(): void {
+export async function serveDrawing(): Promise<void> {
 	const {parentPort, workerData} = workerThreads();
 	const setup = workerData as WorkerSetup;
 	drawBoxesInUnicode(setup.isUnicode);
 	const sections = [...setup.essay.sections];
 	const essay = {...setup.essay, sections};
 	if (setup.words !== undefined) countedBefore(essay, setup.words);
+	// Jobs sent meanwhile wait in the port until there is a listener.
+	if (setup.emoji) await prepareEmoji(essay, () => true);
 	parentPort?.on('message', ({markdown, ...job}: WorkerJob) => {
 		let section: DrawnSection;
 		try {

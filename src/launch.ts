@@ -28,7 +28,7 @@ setFlagsFromString('--no-regexp-tier-up');
 /** What dist/app.js returns: src/app.ts's exports. */
 export interface App {
 	main(argv: readonly string[], early?: EarlyScreen): Promise<void>;
-	serveDrawing(): void;
+	serveDrawing(): Promise<void>;
 	saveEssaySnapshot(): Promise<void>;
 	warmUp(): Promise<void>;
 }

@@ -1,4 +1,4 @@
 // The thread that draws long sections (src/draw-worker.ts), started from the same bundle as the command.
 import {openApp} from './launch.js';
 
-openApp().app.serveDrawing();
+await openApp().app.serveDrawing();

@@ -42,6 +42,11 @@ export async function prepareEmoji(essay: Essay, hasShortcode = (): boolean => e
 	lookup = (name) => emoji.get(name);
 }
 
+/** Whether prepareEmoji loaded the table. */
+export function isEmojiLoaded(): boolean {
+	return lookup !== undefined;
+}
+
 /** `:coffee:` → ☕ once the table is loaded; unknown shortcodes, and all of them before, stay as written. */
 export function replaceShortcodes(text: string): string {
 	const find = lookup;
