@@ -78,6 +78,25 @@ const PATCHES = [
 		prepend: "import {setFlagsFromString as __setFlags} from 'node:v8';\nconst __eagerWasmModule = (bytes) => {\n\t__setFlags('--no-wasm-lazy-compilation');\n\ttry {\n\t\treturn new WebAssembly.Module(bytes);\n\t} finally {\n\t\t__setFlags('--wasm-lazy-compilation');\n\t}\n};\n",
 	},
 	{
+		// Ink holds an escape byte back 20 ms in case the rest of a key's sequence (an arrow's `[C`) is
+		// still to come, so Esc, which closes the contents, help, search and questions, came 20 ms after
+		// every other key. A terminal writes a key's sequence at once, so an escape read alone is the Esc
+		// key: it is answered at once, as Bubble Tea and crossterm do. An escape that ends a longer read
+		// still waits for the rest.
+		file: /ink[\\/]build[\\/]components[\\/]App\.js$/,
+		versions: {ink: ['8.0.0']},
+		edits: [
+			[
+				'        let chunk;\n        // eslint-disable-next-line @typescript-eslint/no-restricted-types\n        while ((chunk = stdin.read()) !== null) {\n',
+				'        let chunk;\n        let lastChunk;\n        // eslint-disable-next-line @typescript-eslint/no-restricted-types\n        while ((chunk = stdin.read()) !== null) {\n            lastChunk = chunk;\n',
+			],
+			[
+				'        if (inputParserRef.current.hasPendingEscape()) {\n            schedulePendingInputFlush();\n        }',
+				"        if (lastChunk === '\\u001B' && inputParserRef.current.hasPendingEscape()) {\n            emitInput(inputParserRef.current.flushPendingEscape());\n        }\n        else if (inputParserRef.current.hasPendingEscape()) {\n            schedulePendingInputFlush();\n        }",
+			],
+		],
+	},
+	{
 		// Ink's Output (one per frame) starts from a fresh object for every blank cell of the screen and
 		// forgets, after each frame, the lines it has already turned into styled characters. Blank
 		// cells now share one frozen object (nothing writes into a cell; it is replaced), and the

@@ -76,6 +76,21 @@ describe('the reader in a real terminal', () => {
 		expect(session.text()).toContain('Lack of Dedicated Research Teams');
 	});
 
+	it('answers Esc as soon as any other key (Ink would hold an escape byte back 20 ms for the rest of a sequence)', async () => {
+		const session = start([], {columns: 100, rows: 40});
+		await session.waitFor('section 1 of 3');
+		const times: number[] = [];
+		for (let press = 0; press < 6; press++) {
+			session.write('?');
+			await session.waitFor('jump to section N');
+			times.push(await session.answerTime(keys.escape));
+			await session.waitFor((text) => !text.includes('jump to section N'));
+		}
+
+		// The fastest press: a slow or busy machine only adds to each, Ink's timer never took less than 20.
+		expect(Math.min(...times), `Esc answered after ${times.map((time) => time.toFixed(1)).join(', ')} ms`).toBeLessThan(20);
+	});
+
 	it('opens at --section N', async () => {
 		const session = start(['--section', '2']);
 		await session.waitFor('section 2 of 3');

@@ -32,6 +32,8 @@ export interface PtySession {
 	cells(): string[];
 	/** Sends raw input (keys are escape sequences: see `keys`). */
 	write(data: string): void;
+	/** Sends raw input; resolves with the milliseconds until the program writes anything back. */
+	answerTime(data: string): Promise<number>;
 	/** Resizes the pseudo-terminal and the emulator together. */
 	resize(columns: number, rows: number): void;
 	/** Waits until the screen satisfies `predicate` (or contains the string), polling; throws with the screen on timeout. */
@@ -120,8 +122,10 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 	let raw = '';
 	let pending = Promise.resolve();
 	let hasTyped = false;
+	let onAnswer: (() => void) | undefined;
 	child.onData((data) => {
 		raw += data;
+		onAnswer?.();
 		pending = pending.then(() => new Promise<void>((resolve) => terminal.write(data, resolve)));
 		// Typed once the shell shows its first prompt, as a person would.
 		if (!hasTyped && raw.includes(PROMPT)) {
@@ -164,6 +168,16 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
 		cells: () => cellRows(terminal),
 		write(data) {
 			child.write(data);
+		},
+		answerTime(data) {
+			return new Promise((resolve) => {
+				const sent = performance.now();
+				onAnswer = () => {
+					onAnswer = undefined;
+					resolve(performance.now() - sent);
+				};
+				child.write(data);
+			});
 		},
 		resize(newColumns, newRows) {
 			terminal.resize(newColumns, newRows);
