@@ -91,6 +91,36 @@ describe('a long section with emoji shortcodes', () => {
 	});
 });
 
+describe('a section drawn in its own thread', () => {
+	it('looks exactly as it would drawn by the reader: cell for cell, emoji, tables, code, callouts and links', async () => {
+		const rich = [
+			'Some **bold**, *italic*, ~~struck~~ and `code` with a [link](https://example.com) and &amp; &eacute; &#x1F600;.',
+			':coffee: and :material-check: and a footnote.[^1]',
+			'!!! tip "A tip with **markdown**"\n\n    Inside the callout, a list:\n\n    - one\n    - two',
+			'??? warning "Closed until opened"\n\n    Hidden text.',
+			'| Column | Wide | Notes |\n| --- | :---: | ---: |\n| a | 日本語 | a long note that makes the table wider than the terminal shows at once |\n| b | 😀 | short |',
+			'```python\ndef f(x):\n\treturn x  # a tab before return\n```',
+			'1. First\n2. Second\n   - nested with a line long enough to wrap across the width of the terminal window\n3. Third\n\n- [x] done\n- [ ] to do',
+			'> A quote that is long enough to wrap across more than one line of a narrow terminal.',
+			'=== "Tab one"\n\n    In the first tab.\n\n=== "Tab two"\n\n    In the second tab.',
+			'Term\n:   Its definition.',
+			...Array.from({length: 8}, (_, index) => `Closing paragraph ${index} with words enough to take a line or two of the screen at this width.`),
+		].join('\n\n');
+		const padding = Array.from({length: 800}, (_, index) => `Padding paragraph ${index} of a section long enough for a thread of its own.`).join('\n\n');
+		const file = path.join(dir, 'same-look.md');
+		writeFileSync(file, `# Same look\n\nThe cover.\n\n## Rich\n\n${rich}\n\n## Rich\n\n${rich}\n\n${padding}\n\n[^1]: The footnote.\n`);
+		const session = start([file, '--section', '2'], {columns: 80, rows: 60, env: {FORCE_HYPERLINK: '1'}});
+		await session.waitFor('section 2 of 3');
+		const short = session.cells().slice(0, -1);
+		session.write(keys.right);
+		await session.waitFor((text) => text.includes('section 3 of 3') && text.includes('Some bold') && !text.includes(DRAWING), 20_000);
+		expect(session.output()).toContain(DRAWING);
+		expect(session.cells().slice(0, -1)).toEqual(short);
+		session.write('q');
+		expect((await session.exited(5000)).code).toBe(0);
+	});
+});
+
 describe('an essay of megabytes', () => {
 	it('opens at its cover without waiting to count its words, and shows its reading time once they are counted', async () => {
 		const file = path.join(dir, 'megabytes.md');
