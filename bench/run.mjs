@@ -251,7 +251,7 @@ async function latency(args, title) {
 	// Ink holds a lone Esc 20 ms before passing it on, in case it starts a key's escape sequence.
 	await measure('table of contents', [
 		['t', includes('Contents'), 'table of contents opens (t)'],
-		[KEYS.escape, (lines) => !lines.some((line) => line.includes('Contents')), 'table of contents closes (Esc: Ink holds it 20 ms)'],
+		[KEYS.escape, (lines) => !lines.some((line) => line.includes('Contents')), 'table of contents closes (Esc)'],
 	]);
 	const peak = peakMiB(session.pid);
 	await session.close();
