@@ -76,21 +76,6 @@ describe('a section that takes seconds to draw', () => {
 	});
 });
 
-describe('a long section with emoji shortcodes', () => {
-	it('draws them as emoji, as the reader draws a short one', async () => {
-		const file = path.join(dir, 'emoji.md');
-		const paragraphs = Array.from({length: 800}, (_, index) => `Paragraph ${index} of a section long enough to be drawn in its own thread.`).join('\n\n');
-		writeFileSync(file, `# Emoji\n\nThe cover.\n\n## Long\n\nCoffee first :coffee: then more.\n\n${paragraphs}\n\n## Short\n\nTea :tea: here.\n`);
-		const session = start([file, '--section', '2'], {columns: 80, rows: 24});
-		await session.waitFor('Coffee first', 20_000);
-		expect(session.text()).toContain('Coffee first ☕ then more.');
-		session.write(keys.right);
-		await session.waitFor('Tea 🍵 here.');
-		session.write('q');
-		expect((await session.exited(5000)).code).toBe(0);
-	});
-});
-
 describe('a section drawn in its own thread', () => {
 	it('looks exactly as it would drawn by the reader: cell for cell, emoji, tables, code, callouts and links', async () => {
 		const rich = [
