@@ -91,6 +91,15 @@ describe('the reader in a real terminal', () => {
 		expect(Math.min(...times), `Esc answered after ${times.map((time) => time.toFixed(1)).join(', ')} ms`).toBeLessThan(20);
 	});
 
+	it('reads Esc and a key that arrive together (typed fast, or Alt and the key) as Esc and then the key', async () => {
+		const session = start([], {columns: 100, rows: 40});
+		await session.waitFor('section 1 of 3');
+		session.write('?');
+		await session.waitFor('jump to section N');
+		session.write(keys.escape + 't');
+		await session.waitFor((text) => text.includes('Contents') && !text.includes('jump to section N'));
+	});
+
 	it('opens at --section N', async () => {
 		const session = start(['--section', '2']);
 		await session.waitFor('section 2 of 3');

@@ -21,6 +21,16 @@ describe('key names', () => {
 		expect(keyPresses('a b', {}).map((press) => press.key)).toEqual(['a', 'space', 'b']);
 	});
 
+	it('reads an escape and a character that came together as Esc and then that key (Esc then t typed fast, or Alt+t)', () => {
+		expect(keyPresses('t', {meta: true})).toEqual([
+			{key: 'escape', text: ''},
+			{key: 't', text: 't'},
+		]);
+		expect(keyPresses(' ', {meta: true}).map((press) => press.key)).toEqual(['escape', 'space']);
+		expect(keyPresses('', {escape: true, meta: true})).toEqual([{key: 'escape', text: ''}]);
+		expect(keyPresses('', {rightArrow: true, meta: true})).toEqual([{key: 'right', text: ''}]);
+	});
+
 	it('ignores modified letters', () => {
 		expect(keyName('hello', {})).toBeUndefined();
 		expect(keyName('x', {meta: true})).toBeUndefined();

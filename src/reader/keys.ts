@@ -71,10 +71,20 @@ export interface KeyPress {
 /**
  * The key presses in one input event. Ink delivers plain characters that arrive together (a held
  * key outrunning the screen, `j` then Enter typed fast, a paste) as one string; each character is a
- * key press, as in any terminal program.
+ * key press, as in any terminal program. An escape and a character read together are what a
+ * terminal sends for Alt and the character, and also Esc then that key typed fast (read in one go
+ * when the reader is busy): the reader binds no Alt key, so they are Esc and then the key, as vim
+ * reads them.
  */
 export function keyPresses(input: string, key: InkKey): KeyPress[] {
 	const characters = [...input];
+	if (key.meta && !key.ctrl && !key.escape && characters.length === 1 && input >= ' ') {
+		return [
+			{key: 'escape', text: ''},
+			{key: keyName(input, {}), text: input},
+		];
+	}
+
 	const isPlainRun = characters.length > 1 && !input.startsWith('\u001B') && !key.ctrl && !key.meta;
 	if (!isPlainRun) return [{key: keyName(input, key), text: input}];
 	return characters.map((character) => ({key: CONTROL_NAMES[character] ?? keyName(character, {}), text: character}));
